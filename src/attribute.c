@@ -1,0 +1,580 @@
+/* attribute.c - links each quotation to its speaker. Speaker candidates
+ * ("units": people, pronouns, nominals, titles, other names) are laid out as
+ * a shape string around the quotation and matched against the cue layouts
+ * (cues.c); failing that, the nearest cue verb before the quotation gives
+ * its subject; a quotation with no cue continues the previous speaker.
+ * Pronouns resolve to the subject of the nearest earlier sentence that has a
+ * person of the right gender, not merely the nearest name. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cues.h"
+
+enum { MAX_SHAPE = 40, MAX_BACK_SENTENCES = 8, SCARE_MAX_WORDS = 4 };
+
+static inline const token *T(const ws_doc *d, uint32_t i) {
+  return &d->toks.v[i];
+}
+static inline uint32_t F(const ws_doc *d, uint32_t i) {
+  return lex_flags(d->ctx, d->toks.v[i].word);
+}
+static inline bool quoted(const ws_doc *d, uint32_t i) {
+  return (T(d, i)->flags & TF_IN_QUOTE) ||
+         (T(d, i)->cls == T_QUOTE && (T(d, i)->flags & TF_QMARK_USED));
+}
+static bool is_adverb(const ws_doc *d, uint32_t i) {
+  const token *t = T(d, i);
+  if (t->cls != T_WORD || (t->flags & TF_CAP))
+    return false;
+  if (F(d, i) & LX_ADV)
+    return true;
+  return t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0;
+}
+
+/* ---- units ------------------------------------------------------------- */
+
+static void push_unit(ws_doc *d, uint32_t tok, uint32_t ntok, uint32_t mtok,
+                      uint32_t mntok, uint8_t kind, int32_t pid) {
+  struct unit *u = VEC_PUSH(d->units);
+  memset(u, 0, sizeof *u);
+  u->tok = tok;
+  u->ntok = ntok;
+  u->mtok = mtok;
+  u->mntok = mntok;
+  u->kind = kind;
+  u->person = pid;
+  if (pid >= 0)
+    u->gender = d->people.v[pid].gender;
+  for (uint32_t i = tok; i < tok + ntok; i++)
+    d->unit_at.v[i] = (int32_t)(d->units.n - 1);
+}
+
+static bool free_tok(const ws_doc *d, uint32_t i) {
+  return d->unit_at.v[i] < 0 && !quoted(d, i);
+}
+
+static void person_units(ws_doc *d) {
+  for (size_t k = 0; k < d->ments.n; k++) {
+    const mention *m = &d->ments.v[k];
+    if (m->type != WS_PERSON || quoted(d, m->tok))
+      continue;
+    uint32_t start = m->tok;
+    if (m->office_ntok && m->office_tok + m->office_ntok == m->tok)
+      start = m->office_tok;
+    else if (start >= 2 && tok_is(T(d, start - 1), '.') &&
+             (F(d, start - 2) & LX_HONORIFIC))
+      start -= 2;
+    else if (start >= 1 && (F(d, start - 1) & LX_HONORIFIC))
+      start -= 1;
+    while (start < m->tok && !free_tok(d, start))
+      start++;
+    push_unit(d, start, m->tok + m->ntok - start, m->tok, m->ntok, U_PERSON,
+              m->person);
+  }
+}
+
+/* "a senior diplomat", "officials", "White House officials". */
+static void nominal_unit(ws_doc *d, uint32_t head) {
+  uint32_t n = (uint32_t)d->toks.n;
+  while (head + 1 < n && free_tok(d, head + 1) &&
+         (F(d, head + 1) & LX_NOMINAL) && T(d, head + 1)->cls == T_WORD)
+    head++;
+  uint32_t start = head, det = UINT32_MAX;
+  for (uint32_t j = head; j > 0 && head - (j - 1) <= 4; j--) {
+    uint32_t p = j - 1;
+    if (!free_tok(d, p) || T(d, p)->cls != T_WORD ||
+        T(d, p)->sent != T(d, head)->sent)
+      break;
+    uint32_t f = F(d, p);
+    if (f & LX_DET) {
+      det = p;
+      continue;
+    }
+    if (f & (LX_CUE_VERB | LX_PREP | LX_CONJ | LX_THAT) || (f & LX_PRON_M) ||
+        (f & LX_PRON_F) || (f & LX_PRON_PL))
+      break;
+    if (det != UINT32_MAX || (f & (LX_ADV | LX_NOT_NAME)) || is_adverb(d, p))
+      break;
+    if (head - p <= 2)
+      start = p; /* "city officials", "Agriculture Department spokesman" */
+  }
+  if (det != UINT32_MAX)
+    start = det;
+  else if (start < head)
+    ;
+  else
+    while (start > 0 && free_tok(d, start - 1) &&
+           T(d, start - 1)->cls == T_WORD &&
+           T(d, start - 1)->sent == T(d, head)->sent &&
+           ((F(d, start - 1) & LX_MODIFIER) ||
+            ((T(d, start - 1)->flags & TF_CAP) &&
+             !(F(d, start - 1) & (LX_STARTER | LX_NOT_NAME)))) &&
+           head - start < 4)
+      start--;
+  push_unit(d, start, head + 1 - start, start, head + 1 - start, U_NOMINAL,
+            -1);
+  struct unit *u = &d->units.v[d->units.n - 1];
+  uint32_t hf = F(d, head);
+  u->plural = (hf & LX_NOMINAL_PL) != 0;
+  u->gender = hf & LX_GENDER_M ? 'm' : hf & LX_GENDER_F ? 'f' : 0;
+}
+
+/* The person in the document whose office ends with this office's head. */
+static int32_t office_holder(ws_doc *d, const mention *office) {
+  const token *head = T(d, office->tok + office->ntok - 1);
+  char key[128], k2[128];
+  size_t kn = norm_key(d->text + head->off, head->len, key, sizeof key);
+  int32_t found = -1;
+  for (size_t p = 0; kn && p < d->people.n; p++) {
+    const char *o = d->people.v[p].office;
+    if (!o || d->people.v[p].first_tok > office->tok)
+      continue;
+    const char *last = strrchr(o, ' ');
+    last = last ? last + 1 : o;
+    size_t n = norm_key(last, strlen(last), k2, sizeof k2);
+    if (n == kn && memcmp(key, k2, n) == 0)
+      found = (int32_t)p;
+  }
+  return found;
+}
+
+static bool name_word(const ws_doc *d, uint32_t i) {
+  const token *t = T(d, i);
+  return t->cls == T_WORD && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
+         !(t->flags & TF_POSS) &&
+         !(F(d, i) & (LX_NOT_NAME | LX_CUE_VERB | LX_PRON_M | LX_PRON_F |
+                      LX_PRON_PL | LX_DEMONYM));
+}
+
+/* Capitalised names that are not people: "The White House", "Reuters". */
+static void name_unit(ws_doc *d, uint32_t i) {
+  uint32_t n = (uint32_t)d->toks.n, j = i, end = i;
+  if ((F(d, i) & LX_STARTER) && T(d, i)->flags & TF_CAP && i + 1 < n &&
+      name_word(d, i + 1))
+    j = i + 1; /* "The" */
+  for (; j < n && j - i < 7 && free_tok(d, j) && T(d, j)->sent == T(d, i)->sent;
+       j++) {
+    if (name_word(d, j) || (d->ment_at.v[j] >= 0 &&
+                            d->ments.v[d->ment_at.v[j]].type == WS_PLACE)) {
+      end = j + 1;
+      continue;
+    }
+    if (j > i && T(d, j)->cls == T_WORD && (F(d, j) & (LX_PREP | LX_CONJ)) &&
+        !(T(d, j)->flags & TF_CAP) && j + 1 < n && name_word(d, j + 1) &&
+        T(d, j)->mark == 0)
+      continue;
+    break;
+  }
+  if (end > i)
+    push_unit(d, i, end - i, i, end - i, U_NAME, -1);
+}
+
+static int unit_by_tok(const void *a, const void *b) {
+  const struct unit *x = a, *y = b;
+  return (x->tok > y->tok) - (x->tok < y->tok);
+}
+
+static void build_units(ws_doc *d) {
+  uint32_t n = (uint32_t)d->toks.n;
+  d->units.n = 0;
+  VEC_RESERVE(d->unit_at, n);
+  d->unit_at.n = n;
+  for (uint32_t i = 0; i < n; i++)
+    d->unit_at.v[i] = -1;
+  person_units(d);
+  for (uint32_t i = 0; i < n; i++) {
+    if (!free_tok(d, i) || T(d, i)->cls != T_WORD)
+      continue;
+    uint32_t f = F(d, i);
+    int32_t mi = d->ment_at.v[i];
+    if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) {
+      push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
+      struct unit *u = &d->units.v[d->units.n - 1];
+      u->gender = f & LX_PRON_M ? 'm' : f & LX_PRON_F ? 'f' : 0;
+      u->plural = (f & LX_PRON_PL) != 0;
+    } else if (f & LX_NOMINAL) {
+      nominal_unit(d, i);
+    } else if (mi >= 0 && d->ments.v[mi].type == WS_OFFICE &&
+               d->ments.v[mi].tok == i) {
+      const mention *m = &d->ments.v[mi];
+      uint32_t start = i;
+      while (start > 0 && free_tok(d, start - 1) &&
+             ((F(d, start - 1) & (LX_MODIFIER | LX_DEMONYM)) ||
+              (d->ment_at.v[start - 1] >= 0 &&
+               d->ments.v[d->ment_at.v[start - 1]].type == WS_PLACE)))
+        start--;
+      if (start > 0 && free_tok(d, start - 1) && (F(d, start - 1) & LX_DET))
+        start--;
+      uint32_t end = m->tok + m->ntok;
+      int32_t holder = office_holder(d, m);
+      push_unit(d, start, end - start, start, end - start, U_TITLE, holder);
+      i = end - 1;
+    } else if (name_word(d, i) || (mi >= 0 && d->ments.v[mi].type == WS_PLACE)) {
+      name_unit(d, i);
+    }
+    if (d->unit_at.v[i] >= 0) {
+      const struct unit *u = &d->units.v[d->unit_at.v[i]];
+      i = u->tok + u->ntok - 1;
+    }
+  }
+  qsort(d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
+  for (uint32_t i = 0; i < n; i++)
+    d->unit_at.v[i] = -1;
+  for (size_t k = 0; k < d->units.n; k++)
+    for (uint32_t i = d->units.v[k].tok;
+         i < d->units.v[k].tok + d->units.v[k].ntok; i++)
+      d->unit_at.v[i] = (int32_t)k;
+}
+
+/* ---- shapes ------------------------------------------------------------ */
+
+static char unit_char(const struct unit *u) {
+  static const char c[] = {'P', 'R', 'N', 'T', 'C'};
+  return c[u->kind];
+}
+
+/* Shape letter of token i; *skip gets how many tokens it covers. */
+static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
+  const token *t = T(d, i);
+  *skip = 1;
+  int32_t u = d->unit_at.v[i];
+  if (u >= 0) {
+    *skip = d->units.v[u].tok + d->units.v[u].ntok - i;
+    return unit_char(&d->units.v[u]);
+  }
+  if (t->cls == T_QUOTE)
+    return (t->flags & TF_QMARK_USED) ? 'q' : 'p';
+  if (t->cls == T_PUNCT) {
+    switch (t->mark) {
+    case ',': return ',';
+    case ':': return ':';
+    case '.': case '!': case '?': case ';': return '.';
+    case '-': return '-';
+    default: return 'p';
+    }
+  }
+  uint32_t f = F(d, i);
+  if ((f & LX_ACCORDING) && i + 1 < d->toks.n) {
+    *skip = 2;
+    return 'A';
+  }
+  if (f & LX_CUE_VERB)
+    return f & LX_CUE_ING ? 'G' : 'V';
+  if (is_adverb(d, i))
+    return 'a';
+  if (f & LX_THAT)
+    return 't';
+  return 'w';
+}
+
+static void shape_push(ws_doc *d, char c, uint32_t tok) {
+  *VEC_PUSH(d->shape) = c;
+  *VEC_PUSH(d->shape_pos) = tok;
+}
+
+/* Tokens after the closing mark, to the end of the sentence. */
+static void shape_after(ws_doc *d, const quotation *q) {
+  d->shape.n = d->shape_pos.n = 0;
+  if (q->close_tok == UINT32_MAX)
+    return;
+  uint32_t n = (uint32_t)d->toks.n, sent = T(d, q->close_tok)->sent;
+  for (uint32_t i = q->close_tok + 1;
+       i < n && T(d, i)->sent == sent && d->shape.n < MAX_SHAPE;) {
+    if (quoted(d, i))
+      break;
+    uint32_t skip;
+    char c = token_char(d, i, &skip);
+    shape_push(d, c, i);
+    i += skip;
+  }
+}
+
+/* First token of the frame before a quotation: its sentence, or the
+ * previous one when that ends with a colon ("Caddell continued:"). */
+static uint32_t frame_start(const ws_doc *d, uint32_t open) {
+  uint32_t sent = T(d, open)->sent, i = open;
+  if (open > 0 && tok_is(T(d, open - 1), ':') && T(d, open - 1)->sent != sent)
+    sent = T(d, open - 1)->sent;
+  while (i > 0 && T(d, i - 1)->sent >= sent && open - i < 80)
+    i--;
+  return i;
+}
+
+static void shape_before(ws_doc *d, const quotation *q, uint32_t from) {
+  d->shape.n = d->shape_pos.n = 0;
+  for (uint32_t i = from; i < q->open_tok;) {
+    if (quoted(d, i)) { /* an earlier quotation: one 'q' */
+      if (!d->shape.n || d->shape.v[d->shape.n - 1] != 'q')
+        shape_push(d, 'q', i);
+      i++;
+      continue;
+    }
+    uint32_t skip;
+    char c = token_char(d, i, &skip);
+    shape_push(d, c, i);
+    i += skip;
+  }
+}
+
+/* ---- subjects and pronouns --------------------------------------------- */
+
+static bool subject_like(const ws_doc *d, const struct unit *u) {
+  if (u->tok == 0)
+    return true;
+  uint32_t f = F(d, u->tok - 1);
+  const token *p = T(d, u->tok - 1);
+  if (p->sent != T(d, u->tok)->sent)
+    return true;
+  return !(p->cls == T_WORD && (f & (LX_PREP | LX_DET | LX_CUE_VERB)));
+}
+
+/* The first subject-like unit of the sentence, before token `limit`. */
+static int32_t sentence_subject(const ws_doc *d, uint32_t from,
+                                uint32_t limit) {
+  for (uint32_t i = from; i < limit; i++) {
+    int32_t u = d->unit_at.v[i];
+    if (u >= 0 && d->units.v[u].tok == i && subject_like(d, &d->units.v[u]))
+      return u;
+  }
+  return -1;
+}
+
+static int32_t unit_ending_at(const ws_doc *d, uint32_t i) {
+  int32_t u = d->unit_at.v[i];
+  return u >= 0 && d->units.v[u].tok + d->units.v[u].ntok == i + 1 ? u : -1;
+}
+
+static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
+                          int depth) {
+  if ((F(d, v) & LX_CUE_ING) || (v > from && tok_is(T(d, v - 1), ',')))
+    if (F(d, v) & LX_CUE_ING)
+      return sentence_subject(d, from, v);
+  uint32_t j = v;
+  while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
+    j--;
+  if (j > from) {
+    int32_t u = unit_ending_at(d, j - 1);
+    if (u >= 0)
+      return u;
+    if (tok_is(T(d, j - 1), ',')) { /* "X, a former guerrilla, responded" */
+      for (uint32_t k = j - 1; k > from && j - k < 16; k--) {
+        if (tok_is(T(d, k - 1), ',') && k >= 2) {
+          u = unit_ending_at(d, k - 2);
+          if (u >= 0)
+            return u;
+          break;
+        }
+      }
+    }
+    if ((F(d, j - 1) & LX_CONJ) || T(d, j - 1)->cls == T_QUOTE ||
+        tok_is(T(d, j - 1), ',')) { /* "... and suggested": shared subject */
+      for (uint32_t k = j - 1; k > from; k--)
+        if (!quoted(d, k - 1) && (F(d, k - 1) & LX_CUE_VERB) && depth < 3)
+          return subject_of(d, k - 1, from, depth + 1);
+      return sentence_subject(d, from, v);
+    }
+  }
+  if (v + 1 < d->toks.n && d->unit_at.v[v + 1] >= 0 &&
+      d->units.v[d->unit_at.v[v + 1]].tok == v + 1)
+    return d->unit_at.v[v + 1]; /* said X */
+  return -1;
+}
+
+static bool agrees(const struct unit *pron, const ws_doc *d,
+                   const struct unit *u) {
+  if (pron->plural)
+    return u->plural || u->kind == U_NAME;
+  if (u->kind != U_PERSON && u->kind != U_TITLE)
+    return u->kind == U_NOMINAL && !u->plural &&
+           (!u->gender || u->gender == pron->gender);
+  uint8_t g = u->person >= 0 ? d->people.v[u->person].gender : u->gender;
+  return !g || g == pron->gender;
+}
+
+/* The unit a pronoun refers to: the subject of the nearest sentence (this
+ * one first) with an agreeing candidate, else that sentence's last one. */
+static int32_t resolve_pronoun(const ws_doc *d, int32_t r) {
+  const struct unit *pr = &d->units.v[r];
+  uint32_t sent = T(d, pr->tok)->sent;
+  int32_t k = r - 1;
+  for (int back = 0; back < MAX_BACK_SENTENCES && k >= 0; back++, sent--) {
+    int32_t subj = -1, last = -1;
+    for (; k >= 0 && T(d, d->units.v[k].tok)->sent == sent; k--) {
+      const struct unit *u = &d->units.v[k];
+      if (u->kind == U_PRONOUN || !agrees(pr, d, u))
+        continue;
+      if (u->kind == U_NOMINAL && !pr->plural)
+        continue;
+      if (last < 0)
+        last = k;
+      if (subject_like(d, u))
+        subj = k; /* keeps the first one in the sentence */
+    }
+    if (subj >= 0)
+      return subj;
+    if (last >= 0)
+      return last;
+    while (k >= 0 && T(d, d->units.v[k].tok)->sent > sent - 1)
+      k--;
+    if (sent == 0)
+      break;
+  }
+  return -1;
+}
+
+/* ---- attribution ------------------------------------------------------- */
+
+static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
+                        uint32_t cue_n, double conf) {
+  struct unit *un = &d->units.v[u];
+  q->unit = u;
+  q->cue_tok = cue;
+  q->cue_ntok = cue_n;
+  q->confidence = conf;
+  q->person = -1;
+  const char *said_by = doc_span_str(d, un->mtok, un->mtok + un->mntok);
+  switch (un->kind) {
+  case U_PERSON:
+    q->person = un->person;
+    q->speaker_kind = WS_SPEAKER_NAME;
+    break;
+  case U_PRONOUN: {
+    q->speaker_kind = WS_SPEAKER_PRONOUN;
+    int32_t a = resolve_pronoun(d, u);
+    if (a >= 0 && d->units.v[a].person >= 0) {
+      q->person = d->units.v[a].person;
+      if (!d->people.v[q->person].gender && un->gender)
+        d->people.v[q->person].gender = un->gender;
+    } else if (a >= 0) {
+      q->speaker_name =
+          doc_span_str(d, d->units.v[a].mtok,
+                       d->units.v[a].mtok + d->units.v[a].mntok);
+    } else {
+      q->speaker_name = said_by;
+      q->confidence *= 0.5;
+    }
+    q->confidence *= 0.9;
+    break;
+  }
+  case U_TITLE:
+    q->speaker_kind = WS_SPEAKER_TITLE;
+    q->person = un->person;
+    break;
+  case U_NOMINAL:
+    q->speaker_kind = WS_SPEAKER_NOMINAL;
+    break;
+  default:
+    q->speaker_kind = WS_SPEAKER_NAME;
+    break;
+  }
+  if (q->person >= 0)
+    q->speaker_name = d->people.v[q->person].canonical;
+  else if (!q->speaker_name)
+    q->speaker_name = said_by;
+}
+
+static bool try_layouts(ws_doc *d, quotation *q) {
+  cue_match m;
+  shape_after(d, q);
+  if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_AFTER, d->shape.v,
+                               d->shape.n, &m)) {
+    uint32_t s = d->shape_pos.v[m.s];
+    uint32_t v = m.v == (size_t)-1 ? 0 : d->shape_pos.v[m.v];
+    uint32_t vn = m.v == (size_t)-1 ? 0 : (d->shape.v[m.v] == 'A' ? 2 : 1);
+    set_speaker(d, q, d->unit_at.v[s], v, vn, m.confidence);
+    return true;
+  }
+  uint32_t from = frame_start(d, q->open_tok);
+  shape_before(d, q, from);
+  if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_BEFORE, d->shape.v,
+                               d->shape.n, &m)) {
+    uint32_t s = d->shape_pos.v[m.s], v = d->shape_pos.v[m.v];
+    set_speaker(d, q, d->unit_at.v[s], v, d->shape.v[m.v] == 'A' ? 2 : 1,
+                m.confidence);
+    return true;
+  }
+  /* nearest cue verb before the quotation, and its subject */
+  for (uint32_t i = q->open_tok; i > from; i--) {
+    uint32_t v = i - 1;
+    if (quoted(d, v) || !(F(d, v) & LX_CUE_VERB) || T(d, v)->cls != T_WORD)
+      continue;
+    int32_t u = subject_of(d, v, from, 0);
+    if (u >= 0) {
+      set_speaker(d, q, u, v, 1, 0.7);
+      return true;
+    }
+    break;
+  }
+  return false;
+}
+
+/* Does anyone else enter the discourse between quotations a and b? */
+static bool new_speaker_between(const ws_doc *d, const quotation *a,
+                                const quotation *b) {
+  uint32_t from = a->close_tok == UINT32_MAX ? a->last_tok : a->close_tok + 1;
+  uint32_t sent = from < d->toks.n ? T(d, from - 1)->sent : 0;
+  while (from < b->open_tok && T(d, from)->sent == sent)
+    from++; /* the previous quotation's own attribution clause */
+  for (uint32_t i = from; i < b->open_tok; i++) {
+    int32_t u = d->unit_at.v[i];
+    if (u < 0 || d->units.v[u].tok != i)
+      continue;
+    const struct unit *un = &d->units.v[u];
+    if (un->kind == U_PERSON && un->person != a->person)
+      return true;
+    if (un->kind == U_NOMINAL || (un->kind == U_NAME && subject_like(d, un)))
+      return true;
+  }
+  return false;
+}
+
+static size_t word_count(const ws_doc *d, const quotation *q) {
+  size_t n = 0;
+  for (uint32_t i = q->first_tok; i < q->last_tok; i++)
+    n += T(d, i)->cls == T_WORD || T(d, i)->cls == T_NUM;
+  return n;
+}
+
+static bool title_case(const ws_doc *d, const quotation *q) {
+  for (uint32_t i = q->first_tok; i < q->last_tok; i++)
+    if (T(d, i)->cls == T_WORD && !(T(d, i)->flags & TF_CAP) &&
+        !(F(d, i) & (LX_PREP | LX_DET | LX_CONJ)))
+      return false;
+  return true;
+}
+
+void att_attribute(ws_doc *d) {
+  build_units(d);
+  const quotation *prev = NULL;
+  for (size_t k = 0; k < d->quotes.n; k++) {
+    quotation *q = &d->quotes.v[k];
+    if (q->scare)
+      continue;
+    bool found = try_layouts(d, q);
+    if (!found && prev && prev->unit >= 0 && q->kind == WS_QUOTE_DIRECT &&
+        T(d, q->open_tok)->para <= T(d, prev->open_tok)->para + 1 + 
+            (prev->close_tok != UINT32_MAX
+                 ? T(d, prev->close_tok)->para - T(d, prev->open_tok)->para
+                 : 0) &&
+        !new_speaker_between(d, prev, q)) {
+      q->unit = prev->unit; /* continues the previous speaker */
+      q->person = prev->person;
+      q->speaker_name = prev->speaker_name;
+      q->speaker_kind = prev->speaker_kind;
+      q->cue_tok = prev->cue_tok;
+      q->cue_ntok = 0;
+      q->confidence = prev->confidence * 0.75;
+      found = true;
+    }
+    if (!found) {
+      size_t words = word_count(d, q);
+      if ((q->kind == WS_QUOTE_PARTIAL && words <= SCARE_MAX_WORDS) ||
+          (words <= 6 && title_case(d, q))) {
+        q->scare = true; /* scare quotes, titles, nicknames */
+        continue;
+      }
+      q->confidence = 0.2;
+    }
+    prev = q;
+  }
+}

@@ -1,0 +1,238 @@
+/* main.c - the whosaid command: option parsing, input modes (files, stdin,
+ * JSON Lines) and documented exit codes. Uses only the public API. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "whosaid.h"
+
+/* Exit codes (documented in --help and whosaid(1)). */
+enum {
+  EXIT_OK = 0,        /* every record processed */
+  EXIT_RECORDS = 1,   /* some record produced an error record */
+  EXIT_USAGE = 2,     /* bad command line */
+  EXIT_IO = 3,        /* a file could not be read or output not written */
+  EXIT_GAZETTEER = 4  /* gazetteers could not be loaded */
+};
+
+typedef struct {
+  int jsonl, per_quote, pretty, stats, check;
+  ws_record_fields fields;
+  ws_options opts;
+  const char **extra;
+  size_t n_extra;
+} config;
+
+static void usage(FILE *out, int full) {
+  fputs("Usage: whosaid [OPTIONS] [FILE...]\n", out);
+  if (!full) {
+    fputs("Try 'whosaid --help' for more information.\n", out);
+    return;
+  }
+  fputs(
+      "Find the people, offices and places a news article names, every\n"
+      "quotation in it, and who said each one. Writes JSON Lines.\n"
+      "Each FILE is one document (id: its path); with no FILE, stdin is one\n"
+      "document (id \"-\").\n"
+      "\n"
+      "Options:\n"
+      "      --jsonl              input is JSON Lines: one object per line with\n"
+      "                           a string text field and an optional id; one\n"
+      "                           output line per input line, in order\n"
+      "      --text-field NAME    JSONL field holding the text (default: text)\n"
+      "      --id-field NAME      JSONL field holding the id (default: id)\n"
+      "      --per-quote          one record per quotation (who said what)\n"
+      "      --pretty             indented JSON for humans\n"
+      "  -g, --gazetteers DIR     gazetteer directory\n"
+      "      --gazetteer FILE     add a user gazetteer TSV (repeatable)\n"
+      "      --max-doc-bytes N    refuse larger documents (default 67108864)\n"
+      "      --gazetteer-stats    print gazetteer entry counts as JSON, exit\n"
+      "      --check-gazetteers   validate the gazetteers, print ok, exit\n"
+      "  -V, --version            print the version and exit\n"
+      "  -h, --help               print this help and exit\n"
+      "\n"
+      "Exit status: 0 all records processed; 1 some records gave error\n"
+      "records; 2 usage error; 3 input/output error; 4 gazetteer error.\n"
+      "Environment: WHOSAID_GAZETTEERS names the gazetteer directory.\n",
+      out);
+}
+
+static int usage_error(const char *msg, const char *arg) {
+  fprintf(stderr, "whosaid: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+  usage(stderr, 0);
+  return EXIT_USAGE;
+}
+
+static int emit(ws_doc *doc, const config *cfg) {
+  int flags = (cfg->pretty ? WS_JSON_PRETTY : 0) |
+              (cfg->per_quote ? WS_JSON_PER_QUOTE : 0);
+  char *out = ws_doc_json(doc, flags);
+  if (!out)
+    return EXIT_IO;
+  size_t n = strlen(out);
+  int rc = fwrite(out, 1, n, stdout) == n ? EXIT_OK : EXIT_IO;
+  ws_free(out);
+  if (rc == EXIT_OK && ws_doc_status(doc) != WS_OK)
+    rc = EXIT_RECORDS;
+  return rc;
+}
+
+static int worse(int a, int b) { return a > b ? a : b; }
+
+static int run_jsonl(FILE *in, ws_doc *doc, const config *cfg) {
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  long no = 0;
+  int rc = EXIT_OK;
+  while ((n = getline(&line, &cap, in)) > 0) {
+    no++;
+    size_t len = (size_t)n;
+    if (len && line[len - 1] == '\n')
+      len--;
+    ws_process_record(doc, line, len, &cfg->fields, no, NULL);
+    rc = worse(rc, emit(doc, cfg));
+    if (rc == EXIT_IO)
+      break;
+  }
+  if (ferror(in))
+    rc = EXIT_IO;
+  free(line);
+  return rc;
+}
+
+static int run_document(FILE *in, const char *id, ws_doc *doc,
+                        const config *cfg) {
+  char buf[65536];
+  size_t k;
+  while ((k = fread(buf, 1, sizeof buf, in)) > 0)
+    ws_feed(doc, buf, k);
+  if (ferror(in)) {
+    fprintf(stderr, "whosaid: %s: read error\n", id);
+    return EXIT_IO;
+  }
+  ws_finish(doc, id, NULL);
+  return emit(doc, cfg);
+}
+
+static int run_input(const char *path, ws_doc *doc, const config *cfg) {
+  FILE *in = stdin;
+  if (path && strcmp(path, "-") != 0) {
+    in = fopen(path, "rb");
+    if (!in) {
+      fprintf(stderr, "whosaid: %s: %s\n", path, strerror(errno));
+      return EXIT_IO;
+    }
+  }
+  int rc = cfg->jsonl ? run_jsonl(in, doc, cfg)
+                      : run_document(in, path ? path : "-", doc, cfg);
+  if (in != stdin)
+    fclose(in);
+  return rc;
+}
+
+enum { OPT_JSONL = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_PER_QUOTE,
+       OPT_PRETTY, OPT_GAZ_FILE, OPT_MAX_DOC, OPT_STATS, OPT_CHECK };
+
+static int parse(int argc, char **argv, config *cfg, int *done) {
+  static const struct option longopts[] = {
+      {"jsonl", no_argument, NULL, OPT_JSONL},
+      {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+      {"id-field", required_argument, NULL, OPT_ID_FIELD},
+      {"per-quote", no_argument, NULL, OPT_PER_QUOTE},
+      {"pretty", no_argument, NULL, OPT_PRETTY},
+      {"gazetteers", required_argument, NULL, 'g'},
+      {"gazetteer", required_argument, NULL, OPT_GAZ_FILE},
+      {"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
+      {"gazetteer-stats", no_argument, NULL, OPT_STATS},
+      {"check-gazetteers", no_argument, NULL, OPT_CHECK},
+      {"version", no_argument, NULL, 'V'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":g:Vh", longopts, NULL)) != -1) {
+    switch (c) {
+    case OPT_JSONL: cfg->jsonl = 1; break;
+    case OPT_TEXT_FIELD: cfg->fields.text_field = optarg; break;
+    case OPT_ID_FIELD: cfg->fields.id_field = optarg; break;
+    case OPT_PER_QUOTE: cfg->per_quote = 1; break;
+    case OPT_PRETTY: cfg->pretty = 1; break;
+    case 'g': cfg->opts.gazetteer_dir = optarg; break;
+    case OPT_GAZ_FILE:
+      cfg->extra = realloc(cfg->extra, (cfg->n_extra + 1) * sizeof *cfg->extra);
+      if (!cfg->extra)
+        abort();
+      cfg->extra[cfg->n_extra++] = optarg;
+      break;
+    case OPT_MAX_DOC: {
+      char *end;
+      errno = 0;
+      unsigned long long v = strtoull(optarg, &end, 10);
+      if (errno || *end || !*optarg || optarg[0] == '-' || v == 0)
+        return usage_error("invalid --max-doc-bytes", optarg);
+      cfg->opts.max_doc_bytes = (size_t)v;
+      break;
+    }
+    case OPT_STATS: cfg->stats = 1; break;
+    case OPT_CHECK: cfg->check = 1; break;
+    case 'V':
+      printf("whosaid %s\n", ws_version_string());
+      *done = 1;
+      return EXIT_OK;
+    case 'h':
+      usage(stdout, 1);
+      *done = 1;
+      return EXIT_OK;
+    case ':':
+      return usage_error("option needs an argument", argv[optind - 1]);
+    default:
+      return usage_error("unknown option", argv[optind - 1]);
+    }
+  }
+  return EXIT_OK;
+}
+
+int main(int argc, char **argv) {
+  config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.opts = ws_options_default();
+  int done = 0, rc = parse(argc, argv, &cfg, &done);
+  if (rc != EXIT_OK || done) {
+    free(cfg.extra);
+    return rc;
+  }
+  cfg.opts.extra_gazetteers = cfg.extra;
+  cfg.opts.n_extra_gazetteers = cfg.n_extra;
+  ws_ctx *ctx;
+  ws_error err;
+  ws_status st = ws_ctx_new(&cfg.opts, &ctx, &err);
+  free(cfg.extra);
+  if (st != WS_OK) {
+    fprintf(stderr, "whosaid: %s: %s\n", ws_status_str(st), err.message);
+    return EXIT_GAZETTEER;
+  }
+  if (cfg.stats || cfg.check) {
+    char *s = cfg.stats ? ws_ctx_stats_json(ctx) : NULL;
+    puts(s ? s : "ok");
+    ws_free(s);
+    ws_ctx_free(ctx);
+    return EXIT_OK;
+  }
+  ws_doc *doc = ws_doc_new(ctx);
+  if (optind >= argc) {
+    rc = run_input(NULL, doc, &cfg);
+  } else {
+    for (int i = optind; i < argc && rc != EXIT_IO; i++)
+      rc = worse(rc, run_input(argv[i], doc, &cfg));
+  }
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "whosaid: write error\n");
+    rc = EXIT_IO;
+  }
+  ws_doc_free(doc);
+  ws_ctx_free(ctx);
+  return rc;
+}

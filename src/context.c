@@ -1,0 +1,93 @@
+/* context.c - ws_ctx: options, gazetteer loading and pattern compilation.
+ * A context is immutable once built and can be shared across threads. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+#include "ws_version.h"
+
+ws_options ws_options_default(void) {
+  ws_options o;
+  memset(&o, 0, sizeof o);
+  o.max_doc_bytes = 64u << 20;
+  return o;
+}
+
+static bool is_dir(const char *p) {
+  struct stat st;
+  return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Installed data dir, or the source tree's gazetteers/ for uninstalled
+ * builds (tests, the README's build-and-run command). */
+const char *ws_default_gazetteer_dir(void) {
+  if (is_dir(WS_DEFAULT_GAZETTEER_DIR))
+    return WS_DEFAULT_GAZETTEER_DIR;
+  return WS_SOURCE_GAZETTEER_DIR;
+}
+
+ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
+  if (!out) {
+    ws_set_error(err, WS_ERR_ARG, NULL, 0, "out is NULL");
+    return WS_ERR_ARG;
+  }
+  *out = NULL;
+  ws_options o = opts ? *opts : ws_options_default();
+  const char *dir = o.gazetteer_dir;
+  if (!dir || !*dir)
+    dir = getenv("WHOSAID_GAZETTEERS");
+  if (!dir || !*dir)
+    dir = ws_default_gazetteer_dir();
+  ws_ctx *c = ws_xcalloc(1, sizeof *c);
+  c->max_doc_bytes = o.max_doc_bytes ? o.max_doc_bytes : (64u << 20);
+  if (c->max_doc_bytes > UINT32_MAX - 1)
+    c->max_doc_bytes = UINT32_MAX - 1;
+  strtab_init(&c->words);
+  trie_init(&c->names);
+  lex_add_builtins(c);
+  ws_status st = gaz_load_dir(c, dir, err);
+  for (size_t i = 0; st == WS_OK && i < o.n_extra_gazetteers; i++)
+    st = gaz_load_file(c, o.extra_gazetteers[i], err);
+  if (st == WS_OK)
+    st = cues_compile(c, err);
+  if (st != WS_OK) {
+    ws_ctx_free(c);
+    return st;
+  }
+  /* make every word id valid as an index into lex */
+  if (c->words.n)
+    lex_set(c, c->words.n - 1, 0);
+  *out = c;
+  return WS_OK;
+}
+
+void ws_ctx_free(ws_ctx *c) {
+  if (!c)
+    return;
+  cues_free(c);
+  strtab_free(&c->words);
+  trie_free(&c->names);
+  free(c->lex.v);
+  free(c->entries.v);
+  arena_free(&c->strings);
+  free(c);
+}
+
+char *ws_ctx_stats_json(const ws_ctx *c) {
+  if (!c)
+    return NULL;
+  char *s = ws_xmalloc(512);
+  snprintf(s, 512,
+           "{\"person\": %zu, \"office\": %zu, \"place\": %zu, "
+           "\"demonym\": %zu, \"cue\": %zu, \"nominal\": %zu, "
+           "\"title\": %zu, \"abbreviation\": %zu, \"names\": %zu, "
+           "\"words\": %u}",
+           c->counts[COUNT_PERSON], c->counts[COUNT_OFFICE],
+           c->counts[COUNT_PLACE], c->counts[COUNT_DEMONYM],
+           c->counts[COUNT_CUE], c->counts[COUNT_NOMINAL],
+           c->counts[COUNT_TITLE], c->counts[COUNT_ABBR], c->entries.n,
+           c->words.n);
+  return s;
+}

@@ -1,0 +1,252 @@
+/* internal.h - private structure bodies shared by the pipeline stages
+ * (ws_ctx, ws_doc, tokens, mentions, quotations) and the stage entry points.
+ * Only pipeline.c knows the order the stages run in. */
+#ifndef WS_INTERNAL_H
+#define WS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "alloc.h"
+#include "strtab.h"
+#include "trie.h"
+#include "utf8.h"
+#include "whosaid.h"
+
+/* ---- tokens ------------------------------------------------------------ */
+enum { T_WORD, T_NUM, T_PUNCT, T_QUOTE };
+
+/* Quotation mark kinds (token.mark for T_QUOTE). */
+enum {
+  QM_DQ_OPEN = 1, /* U+201C */
+  QM_DQ_CLOSE,    /* U+201D */
+  QM_DQ_STRAIGHT, /* " */
+  QM_DQ_LOW,      /* U+201E, opens */
+  QM_SQ_OPEN,     /* U+2018 */
+  QM_SQ_CLOSE,    /* U+2019 not inside a word */
+  QM_SQ_STRAIGHT, /* ' not inside a word */
+  QM_GUIL_OPEN,   /* U+00AB */
+  QM_GUIL_CLOSE   /* U+00BB */
+};
+
+enum {
+  TF_SPACE_BEFORE = 1 << 0,
+  TF_NL_BEFORE = 1 << 1,
+  TF_PARA_START = 1 << 2,
+  TF_SENT_START = 1 << 3,
+  TF_CAP = 1 << 4,     /* first letter upper case */
+  TF_ALLCAPS = 1 << 5, /* two or more letters, none lower case */
+  TF_LFLANK = 1 << 6,  /* quote mark can open (cmark's left-flanking) */
+  TF_RFLANK = 1 << 7,  /* quote mark can close */
+  TF_POSS = 1 << 8,    /* the clitic 's / ’s */
+  TF_DOTTED = 1 << 9,  /* word ends in '.' (U.S.) */
+  TF_IN_QUOTE = 1 << 10, /* inside a top-level quotation (marks excluded) */
+  TF_QMARK_USED = 1 << 11 /* quote mark paired into a quotation */
+};
+
+typedef struct {
+  uint32_t off, len;
+  uint32_t word; /* strtab id of the normalised key, or STR_NONE */
+  uint32_t sent; /* sentence index */
+  uint32_t para; /* paragraph index */
+  uint16_t flags;
+  uint8_t cls;
+  uint8_t mark; /* T_QUOTE: QM_*; T_PUNCT: the ASCII char or 0 */
+} token;
+
+/* ---- lexicon: flags per interned word ---------------------------------- */
+enum {
+  LX_CUE_VERB = 1u << 0,
+  LX_CUE_ING = 1u << 1, /* participle cue: saying, adding */
+  LX_CUE_NOUN = 1u << 2,
+  LX_HONORIFIC = 1u << 3,
+  LX_ABBR = 1u << 4,
+  LX_PRON_M = 1u << 5,
+  LX_PRON_F = 1u << 6,
+  LX_PRON_PL = 1u << 7,
+  LX_NOMINAL = 1u << 8,
+  LX_NOMINAL_PL = 1u << 9,
+  LX_DET = 1u << 10,
+  LX_PREP = 1u << 11,
+  LX_ADV = 1u << 12, /* may stand between a subject and its verb */
+  LX_CONJ = 1u << 13,
+  LX_STARTER = 1u << 14, /* function word that often starts a sentence */
+  LX_MODIFIER = 1u << 15, /* before an office: former, acting, party names */
+  LX_PARTICLE = 1u << 16, /* inside names: de, van, bin */
+  LX_DEMONYM = 1u << 17,
+  LX_THAT = 1u << 18,
+  LX_ACCORDING = 1u << 19,
+  LX_GENDER_M = 1u << 20, /* honorific/first name/nominal of known gender */
+  LX_GENDER_F = 1u << 21,
+  LX_FIRST_NAME = 1u << 22,
+  LX_NOT_NAME = 1u << 23, /* capitalised but never a name (months, days) */
+  LX_OFFICE_HEAD = 1u << 24, /* last word of an office title: minister */
+  LX_PRON_IT = 1u << 25,
+  LX_CUE_PHRASE = 1u << 26, /* first word of a multi-word cue */
+  LX_ORG = 1u << 27 /* head word of an organisation name: Ministry, Party */
+};
+
+/* ---- gazetteers --------------------------------------------------------- */
+typedef struct {
+  uint8_t type;   /* ws_entity_type */
+  uint8_t gender; /* 0, 'm', 'f' */
+  const char *canonical;
+  const char *office; /* person: office from the gazetteer */
+  const char *kind;   /* place kind */
+  const char *country;
+  uint32_t population;
+  uint32_t next; /* next entry ending at the same trie node, or TRIE_NONE */
+} gaz_entry;
+
+struct ws_ctx {
+  strtab words;
+  VEC(uint32_t) lex; /* word id -> LX_* flags */
+  trie names;        /* phrases of word ids -> gaz entries */
+  VEC(gaz_entry) entries;
+  size_t counts[8]; /* per entity type, and other lists (ctx_count_*) */
+  ws_arena strings;
+  size_t max_doc_bytes;
+  void *cue_after;  /* compiled pcre2 patterns (cues.c) */
+  void *match_ctx;
+};
+
+enum { COUNT_PERSON, COUNT_OFFICE, COUNT_PLACE, COUNT_DEMONYM, COUNT_CUE,
+       COUNT_NOMINAL, COUNT_TITLE, COUNT_ABBR };
+
+static inline uint32_t lex_flags(const ws_ctx *c, uint32_t word) {
+  return word == STR_NONE || word >= c->lex.n ? 0 : c->lex.v[word];
+}
+void lex_set(ws_ctx *c, uint32_t word, uint32_t flags);
+uint32_t lex_intern(ws_ctx *c, const char *s, size_t n); /* normalises */
+void lex_add_builtins(ws_ctx *c);
+
+/* ---- per-document analysis --------------------------------------------- */
+
+/* An entity mention: a span of tokens. Types beyond ws_entity_type: */
+enum { MENTION_DEMONYM = 3, MENTION_DEAD = 4 };
+typedef struct {
+  uint32_t tok, ntok; /* token range */
+  uint8_t type;       /* ws_entity_type */
+  uint8_t gender;
+  int32_t person;     /* index into doc->people for persons, else -1 */
+  uint32_t entry;     /* gaz entry or TRIE_NONE */
+  uint32_t office_tok, office_ntok; /* title before a person (ntok 0: none) */
+  bool emit;          /* reported as an entity */
+} mention;
+
+/* A distinct person of the document. */
+typedef struct {
+  const char *canonical;
+  const char *office; /* office the text gives (first one seen) */
+  uint8_t gender;
+  uint32_t first_tok;
+} person;
+
+/* A quotation found by the quote stage. */
+typedef struct {
+  uint32_t open_tok, close_tok; /* marks; close_tok = UINT32_MAX: unterminated */
+  uint32_t start, end;          /* byte span of the quoted words */
+  uint32_t first_tok, last_tok; /* tokens inside (last exclusive) */
+  uint8_t kind;                 /* ws_quote_kind */
+  bool scare;
+  /* attribution */
+  int32_t unit;                 /* speaker unit, or -1 */
+  int32_t person;               /* resolved person, or -1 */
+  uint32_t cue_tok, cue_ntok;
+  const char *speaker_name;
+  uint8_t speaker_kind;
+  double confidence;
+} quotation;
+
+/* A possible speaker: a person, pronoun, nominal ("a spokesman"), title
+ * ("the minister") or other name ("The White House"). */
+enum { U_PERSON, U_PRONOUN, U_NOMINAL, U_TITLE, U_NAME };
+struct unit {
+  uint32_t tok, ntok;   /* whole unit, with any title in front */
+  uint32_t mtok, mntok; /* the mention reported */
+  uint8_t kind, gender; /* gender 'm', 'f' or 0 */
+  bool plural;
+  int32_t person;
+};
+
+typedef struct {
+  const char *code;
+  size_t offset;
+  const char *message;
+} warning;
+
+struct ws_doc {
+  const ws_ctx *ctx;
+  char *text; /* working copy: invalid bytes replaced by '?' */
+  char *orig; /* the input as given when it held invalid bytes, else NULL */
+  size_t len, cap, orig_cap;
+  VEC(char) feed;
+  struct json_t *id; /* the id as a JSON value (jansson), or NULL */
+  bool has_orig;
+  ws_status status;
+  const char *err_code;
+  char err_msg[256];
+  long err_line;
+  VEC(token) toks;
+  cpmap cps;
+  VEC(mention) ments;
+  VEC(int32_t) ment_at; /* token -> mention covering it, or -1 */
+  VEC(person) people;
+  strtab person_ids; /* canonical name -> index into people */
+  strtab alias_keys; /* surname key -> index into alias_person */
+  VEC(int32_t) alias_person;
+  VEC(quotation) quotes;
+  VEC(uint32_t) qstack; /* open quotation marks (quotes.c) */
+  VEC(struct unit) units; /* speaker candidates (attribute.c) */
+  VEC(int32_t) unit_at;   /* token -> unit, or -1 */
+  VEC(char) shape;        /* shape string scratch (cues.h) */
+  VEC(uint32_t) shape_pos; /* shape char -> token */
+  void *match_data;       /* pcre2 match data, reused */
+  VEC(warning) warns;
+  VEC(ws_entity) pub_ents;
+  VEC(ws_quote) pub_quotes;
+  ws_arena arena;
+  size_t nsent, npara;
+};
+
+/* Stage entry points, in pipeline order. */
+void tok_tokenize(ws_doc *d);                /* tokenize.c */
+void lex_lookup(ws_doc *d);                  /* lexicon.c */
+void sent_split(ws_doc *d);                  /* sentences.c */
+void gaz_match(ws_doc *d);                   /* match.c */
+void names_find(ws_doc *d);                  /* names.c */
+void quo_find(ws_doc *d);                    /* quotes.c */
+void att_attribute(ws_doc *d);               /* attribute.c */
+void emit_prepare(ws_doc *d);                /* emit.c: public views */
+
+/* pipeline.c */
+void doc_reset(ws_doc *d);
+ws_status doc_run(ws_doc *d, const char *text, size_t len, ws_error *err);
+ws_status doc_fail(ws_doc *d, ws_status st, const char *code, long line,
+                   const char *msg, ws_error *err);
+
+/* names.c: rebuild doc->ment_at after mentions changed */
+void names_index(ws_doc *d);
+
+/* gazetteer.c */
+ws_status gaz_load_dir(ws_ctx *c, const char *dir, ws_error *err);
+ws_status gaz_load_file(ws_ctx *c, const char *path, ws_error *err);
+/* cues.c */
+ws_status cues_compile(ws_ctx *c, ws_error *err);
+void cues_free(ws_ctx *c);
+
+/* helpers shared by stages */
+void ws_set_error(ws_error *err, ws_status st, const char *file, long line,
+                  const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+static inline bool tok_is(const token *t, char c) {
+  return t->cls == T_PUNCT && t->mark == (uint8_t)c;
+}
+/* The text of tokens [a, b) as a NUL-terminated arena string. */
+const char *doc_span_str(ws_doc *d, uint32_t a, uint32_t b);
+const char *doc_bytes_str(ws_doc *d, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,141 @@
+/* lexicon.c - closed-class word lists (pronouns, determiners, prepositions,
+ * ...) as flags on interned words, and the per-token lookup that gives every
+ * token its word id: one hash probe per token, everything else is indexing. */
+#include <string.h>
+
+#include "internal.h"
+
+enum { KEY_MAX = 256 };
+
+void lex_set(ws_ctx *c, uint32_t word, uint32_t flags) {
+  if (word >= c->lex.n) {
+    size_t old = c->lex.n;
+    VEC_RESERVE(c->lex, (size_t)word + 1);
+    memset(c->lex.v + old, 0, ((size_t)word + 1 - old) * sizeof *c->lex.v);
+    c->lex.n = (size_t)word + 1;
+  }
+  c->lex.v[word] |= flags;
+}
+
+uint32_t lex_intern(ws_ctx *c, const char *s, size_t n) {
+  char key[KEY_MAX];
+  size_t k = norm_key(s, n, key, sizeof key);
+  if (!k)
+    return STR_NONE;
+  return strtab_intern(&c->words, key, k);
+}
+
+static void add_list(ws_ctx *c, const char *const *words, uint32_t flags) {
+  for (; *words; words++)
+    lex_set(c, lex_intern(c, *words, strlen(*words)), flags);
+}
+
+static const char *const pron_m[] = {"he", NULL};
+static const char *const pron_f[] = {"she", NULL};
+static const char *const pron_pl[] = {"they", NULL};
+static const char *const pron_it[] = {"it", NULL};
+static const char *const dets[] = {
+    "a", "an", "the", "one", "another", "two", "three", "several", "some",
+    "many", "other", "both", "most", "senior", "top", "his", "her", "their",
+    "its", "this", "these", "those", "four", "five", "few", NULL};
+static const char *const preps[] = {
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "about",
+    "against", "into", "after", "before", "during", "over", "under",
+    "between", "among", "toward", "towards", "through", "without", "than",
+    "like", "since", "until", "upon", "via", "amid", "despite", "behind",
+    "near", "across", "around", "within", "beyond", NULL};
+static const char *const advs[] = {
+    "also", "later", "then", "previously", "once", "again", "earlier",
+    "recently", "had", "has", "have", "would", "will", "could", "had",
+    "repeatedly", "often", "has", "reportedly", "publicly", "privately",
+    "frequently", "quickly", "simply", "just", "already", "still", "even",
+    "further", "last", "flatly", "bluntly", "angrily", "calmly", NULL};
+static const char *const conjs[] = {"and", "but", "or", "while", "as",
+                                    "yet", "nor", NULL};
+static const char *const starters[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and",
+    "in", "on", "at", "this", "that", "there", "these", "those", "his",
+    "her", "their", "its", "our", "as", "after", "when", "while", "if",
+    "for", "yet", "so", "some", "many", "one", "meanwhile", "however",
+    "still", "both", "according", "last", NULL};
+static const char *const modifiers[] = {
+    "former", "acting", "interim", "deputy", "outgoing", "incoming", "then",
+    "late", "current", "republican", "democratic", "democrat", "labour",
+    "conservative", "liberal", "socialist", "green", "independent", "gop",
+    "senior", "chief", "top", "new", "longtime", "veteran", "federal",
+    "state", "national", "vice", NULL};
+static const char *const particles[] = {
+    "de", "la", "del", "della", "van", "von", "der", "den", "bin", "ibn",
+    "al", "el", "da", "das", "dos", "do", "du", "le", "di", "ter", "ten",
+    "y", "bint", "abu", "st", NULL};
+static const char *const not_names[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "i", "we", "you", "he", "she", "they", "it", "the", "a",
+    "an", "but", "and", "or", "in", "on", "at", "of", "for", "with", "to",
+    "from", "by", "as", "after", "before", "when", "while", "if", "this",
+    "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "there", "here", "yet", "so", "not", "no", "yes", "all", "also",
+    "then", "now", "last", "next", "first", "today", "yesterday",
+    "tomorrow", "mr", "mrs", "ms", "dr", "read", "more", "photo", "image",
+    "video", "reuters", "ap", "afp", "updated", "published", "copyright",
+    "is", "was", "are", "were", "be", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "do", "does", "did",
+    "said", "says", "told", "news", "world", "location", "disclaimer",
+    "handpicked", "ist", "gmt", "est", "edt", "pst", "utc", "et", "man",
+    "mark", "bill", "rose", "reading", "nice", "split", "mobile", "young",
+    "page", "bath", "sale", "entire", "article", "van", "long", "hope",
+    "justice", "chance", "march", "faith", "grace", "joy", "iris",
+    NULL};
+
+static const char *const org_words[] = {
+    "foundation", "ministry", "department", "office", "council", "party",
+    "agency", "inc", "corp", "company", "university", "bank", "association",
+    "commission", "committee", "court", "police", "service", "group", "news",
+    "times", "post", "journal", "institute", "union", "authority", "board",
+    "administration", "house", "hospital", "center", "centre", "fund",
+    "organization", "organisation", "network", "press", "agency", "club",
+    "federation", "alliance", "coalition", "museum", "school", "college",
+    "church", "army", "navy", "force", "forces", "reuters", "tribune",
+    "herald", "gazette", "daily", "weekly", "magazine", "television", "radio",
+    "ltd", "llc", "plc", "co", "corporation", "holdings", "industries",
+    "airlines", "institution", "society", "senate", "congress", "parliament",
+    "assembly", "cabinet", "government", "republic", "kingdom", "state",
+    "city", "county", "street", "avenue", "road", "square", "bridge", NULL};
+
+void lex_add_builtins(ws_ctx *c) {
+  add_list(c, org_words, LX_ORG);
+  add_list(c, pron_m, LX_PRON_M);
+  add_list(c, pron_f, LX_PRON_F);
+  add_list(c, pron_pl, LX_PRON_PL);
+  add_list(c, pron_it, LX_PRON_IT);
+  add_list(c, dets, LX_DET);
+  add_list(c, preps, LX_PREP);
+  add_list(c, advs, LX_ADV);
+  add_list(c, conjs, LX_CONJ);
+  add_list(c, starters, LX_STARTER);
+  add_list(c, modifiers, LX_MODIFIER);
+  add_list(c, particles, LX_PARTICLE);
+  add_list(c, not_names, LX_NOT_NAME);
+  lex_set(c, lex_intern(c, "that", 4), LX_THAT);
+  lex_set(c, lex_intern(c, "according", 9), LX_ACCORDING);
+}
+
+void lex_lookup(ws_doc *d) {
+  const ws_ctx *c = d->ctx;
+  char key[KEY_MAX];
+  for (size_t i = 0; i < d->toks.n; i++) {
+    token *t = &d->toks.v[i];
+    if (t->cls == T_QUOTE)
+      continue;
+    const char *s = d->text + t->off;
+    size_t n = t->len;
+    if (t->cls == T_WORD && (t->flags & TF_DOTTED) == 0 && n > 1 &&
+        s[n - 1] == '.')
+      n--;
+    size_t k = norm_key(s, n, key, sizeof key);
+    t->word = k ? strtab_find(&c->words, key, k) : STR_NONE;
+  }
+}

@@ -1,0 +1,332 @@
+/* names.c - people beyond the gazetteer. An office or honorific followed by
+ * capitalised words names a person ("Defence Minister Pedro Arnulfo Sánchez
+ * Suárez", "Dr. Hugh Hill") and gives that person's office; a later surname
+ * alone ("Sánchez", "Mr. Rubio") is linked to the full name met in the
+ * document. Also assigns every person mention to a distinct document person. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum { MAX_NAME_TOKENS = 5, DEMONYM = 3, KEY_MAX = 256 };
+
+void names_index(ws_doc *d) {
+  VEC_RESERVE(d->ment_at, d->toks.n);
+  d->ment_at.n = d->toks.n;
+  for (size_t i = 0; i < d->toks.n; i++)
+    d->ment_at.v[i] = -1;
+  for (size_t k = 0; k < d->ments.n; k++) {
+    const mention *m = &d->ments.v[k];
+    if (m->type == MENTION_DEAD)
+      continue;
+    for (uint32_t i = m->tok; i < m->tok + m->ntok; i++)
+      d->ment_at.v[i] = (int32_t)k;
+  }
+}
+
+/* A one-word place inside a name ("Rosa Yolanda Villavicencio")? */
+static bool place_in_name(const ws_doc *d, uint32_t j) {
+  int32_t m = d->ment_at.v[j];
+  return m >= 0 && d->ments.v[m].type == WS_PLACE && d->ments.v[m].ntok == 1;
+}
+
+static int by_tok(const void *a, const void *b) {
+  const mention *x = a, *y = b;
+  return (x->tok > y->tok) - (x->tok < y->tok);
+}
+
+/* Could token i be part of a person's name? */
+static bool name_token(const ws_doc *d, uint32_t i) {
+  const token *t = &d->toks.v[i];
+  if (t->cls != T_WORD || !(t->flags & (TF_CAP | TF_ALLCAPS)) ||
+      (t->flags & TF_POSS))
+    return false;
+  uint32_t f = lex_flags(d->ctx, t->word);
+  return !(f & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER));
+}
+
+/* End of a name starting at i: capitalised words, initials ("J."), and
+ * lower-case particles between them ("de la"). Returns i if none. */
+static uint32_t scan_name(const ws_doc *d, uint32_t i) {
+  const token *t = d->toks.v;
+  uint32_t n = (uint32_t)d->toks.n, end = i, words = 0;
+  for (uint32_t j = i; j < n && words < MAX_NAME_TOKENS; j++) {
+    if (j > i && (t[j].para != t[i].para ||
+                  (d->ment_at.v[j] >= 0 && !place_in_name(d, j))))
+      break;
+    if (name_token(d, j)) {
+      words++;
+      end = j + 1;
+      if (t[j].len == 1 && j + 1 < n && tok_is(&t[j + 1], '.') &&
+          !(t[j + 1].flags & TF_SPACE_BEFORE)) {
+        j++; /* an initial */
+        end = j + 1;
+      }
+      continue;
+    }
+    if (j > i && t[j].cls == T_WORD &&
+        (lex_flags(d->ctx, t[j].word) & LX_PARTICLE) && j + 1 < n &&
+        name_token(d, j + 1))
+      continue;
+    break;
+  }
+  return end;
+}
+
+static uint8_t gender_of_word(const ws_doc *d, uint32_t i) {
+  uint32_t f = lex_flags(d->ctx, d->toks.v[i].word);
+  return f & LX_GENDER_M ? 'm' : f & LX_GENDER_F ? 'f' : 0;
+}
+
+/* Start of the modifiers before an office: "Colombian", "US", "Republican",
+ * "former", "Israel's". */
+static uint32_t office_start(const ws_doc *d, uint32_t a) {
+  const token *t = d->toks.v;
+  while (a > 0 && t[a - 1].para == t[a].para) {
+    int32_t m = d->ment_at.v[a - 1];
+    if (m >= 0 && (d->ments.v[m].type == WS_PLACE ||
+                   d->ments.v[m].type == DEMONYM)) {
+      a = d->ments.v[m].tok;
+      continue;
+    }
+    if (t[a - 1].flags & TF_POSS && a >= 2 && d->ment_at.v[a - 2] >= 0 &&
+        d->ments.v[d->ment_at.v[a - 2]].type == WS_PLACE) {
+      a = d->ments.v[d->ment_at.v[a - 2]].tok;
+      continue;
+    }
+    if (t[a - 1].cls == T_WORD &&
+        (lex_flags(d->ctx, t[a - 1].word) & (LX_MODIFIER | LX_DEMONYM))) {
+      a--;
+      continue;
+    }
+    break;
+  }
+  return a;
+}
+
+static void add_person(ws_doc *d, uint32_t tok, uint32_t ntok, uint32_t otok,
+                       uint32_t ontok, uint8_t gender) {
+  for (uint32_t j = tok; j < tok + ntok; j++)
+    if (d->ment_at.v[j] >= 0 && place_in_name(d, j)) {
+      d->ments.v[d->ment_at.v[j]].type = MENTION_DEAD;
+      d->ments.v[d->ment_at.v[j]].emit = false;
+    }
+  mention *m = VEC_PUSH(d->ments);
+  memset(m, 0, sizeof *m);
+  m->tok = tok;
+  m->ntok = ntok;
+  m->type = WS_PERSON;
+  m->gender = gender;
+  m->person = -1;
+  m->entry = TRIE_NONE;
+  m->office_tok = otok;
+  m->office_ntok = ontok;
+  m->emit = true;
+}
+
+/* Office or honorific + name. */
+static void titled_names(ws_doc *d) {
+  const token *t = d->toks.v;
+  uint32_t n = (uint32_t)d->toks.n;
+  size_t nm = d->ments.n;
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t after, otok = i, ontok = 0;
+    uint8_t gender = 0;
+    int32_t mi = d->ment_at.v[i];
+    if (mi >= 0 && (size_t)mi < nm && d->ments.v[mi].type == WS_OFFICE) {
+      const mention *m = &d->ments.v[mi];
+      after = m->tok + m->ntok;
+      otok = office_start(d, m->tok);
+      ontok = after - otok;
+    } else if (mi < 0 && t[i].cls == T_WORD &&
+               (lex_flags(d->ctx, t[i].word) & LX_HONORIFIC)) {
+      after = i + 1;
+      if (after < n && tok_is(&t[after], '.'))
+        after++;
+      gender = gender_of_word(d, i);
+    } else {
+      continue;
+    }
+    if (after >= n)
+      break;
+    int32_t next = d->ment_at.v[after];
+    if (next >= 0 && d->ments.v[next].type == WS_PERSON) {
+      mention *p = &d->ments.v[next]; /* a known person with a title */
+      if (ontok && !p->office_ntok) {
+        p->office_tok = otok;
+        p->office_ntok = ontok;
+      }
+      if (!p->gender)
+        p->gender = gender;
+      i = after - 1;
+      continue;
+    }
+    uint32_t end = next < 0 ? scan_name(d, after) : after;
+    if (end > after) {
+      if (!gender)
+        gender = gender_of_word(d, after);
+      add_person(d, after, end - after, otok, ontok, gender);
+      for (uint32_t j = after; j < end; j++)
+        d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
+      i = end - 1;
+    }
+  }
+}
+
+static size_t key_of(const ws_doc *d, uint32_t a, uint32_t b, char *key) {
+  const token *t = d->toks.v;
+  return norm_key(d->text + t[a].off, t[b - 1].off + t[b - 1].len - t[a].off,
+                  key, KEY_MAX);
+}
+
+static int32_t person_for(ws_doc *d, const char *canonical, uint8_t gender,
+                          uint32_t tok) {
+  size_t len = strlen(canonical);
+  uint32_t id = strtab_intern(&d->person_ids, canonical, len);
+  if (id == d->people.n) {
+    person *p = VEC_PUSH(d->people);
+    memset(p, 0, sizeof *p);
+    p->canonical = canonical;
+    p->first_tok = tok;
+  }
+  person *p = &d->people.v[id];
+  if (!p->gender)
+    p->gender = gender;
+  return (int32_t)id;
+}
+
+static void add_alias(ws_doc *d, uint32_t a, uint32_t b, int32_t pid) {
+  char key[KEY_MAX];
+  size_t k = key_of(d, a, b, key);
+  if (!k)
+    return;
+  uint32_t id = strtab_intern(&d->alias_keys, key, k);
+  if (id == d->alias_person.n)
+    *VEC_PUSH(d->alias_person) = pid;
+}
+
+/* Give every person mention a document person and register surnames. */
+static void assign_people(ws_doc *d) {
+  const ws_ctx *c = d->ctx;
+  for (size_t k = 0; k < d->ments.n; k++) {
+    mention *m = &d->ments.v[k];
+    if (m->type != WS_PERSON)
+      continue;
+    const char *canon = m->entry != TRIE_NONE
+                            ? c->entries.v[m->entry].canonical
+                            : doc_span_str(d, m->tok, m->tok + m->ntok);
+    m->person = person_for(d, canon, m->gender, m->tok);
+    person *p = &d->people.v[m->person];
+    if (m->office_ntok && !p->office)
+      p->office = doc_span_str(d, m->office_tok, m->office_tok + m->office_ntok);
+    if (m->entry == TRIE_NONE && m->ntok >= 2) {
+      uint32_t last = m->tok + m->ntok;
+      add_alias(d, last - 1, last, m->person);
+      if (m->ntok >= 3) {
+        add_alias(d, last - 2, last, m->person);
+        add_alias(d, last - 2, last - 1, m->person);
+      }
+    }
+  }
+}
+
+/* Is the word after a name a sign that the name is a person's? A cue verb
+ * ("Quaye said"), or an apposition (", a doctor at ...", ", 54,"). */
+static bool speech_context(const ws_doc *d, uint32_t start, uint32_t end) {
+  const token *t = d->toks.v;
+  uint32_t n = (uint32_t)d->toks.n;
+  if (start > 0 && t[start - 1].cls == T_WORD &&
+      !(t[start - 1].flags & TF_CAP) &&
+      (lex_flags(d->ctx, t[start - 1].word) & LX_CUE_VERB))
+    return true; /* said X */
+  if (end >= n)
+    return false;
+  uint32_t f = lex_flags(d->ctx, t[end].word);
+  if (t[end].cls == T_WORD && (f & (LX_CUE_VERB | LX_ADV)) &&
+      !(t[end].flags & TF_CAP))
+    return (f & LX_CUE_VERB) ||
+           (end + 1 < n && (lex_flags(d->ctx, t[end + 1].word) & LX_CUE_VERB));
+  if (tok_is(&t[end], ',') && end + 1 < n) {
+    uint32_t g = lex_flags(d->ctx, t[end + 1].word);
+    return t[end + 1].cls == T_NUM ||
+           ((g & LX_DET) && !(t[end + 1].flags & TF_CAP)) ||
+           ((g & LX_CUE_VERB) && t[end + 1].cls == T_WORD &&
+            !(t[end + 1].flags & TF_CAP));
+  }
+  return false;
+}
+
+static bool org_word(const ws_doc *d, uint32_t i) {
+  return lex_flags(d->ctx, d->toks.v[i].word) & LX_ORG;
+}
+
+/* Two to four capitalised words used as a speaker name a person even when
+ * no list has them ("Daniel Tetteh Quaye, an engineer, said"). */
+static void speech_names(ws_doc *d) {
+  uint32_t n = (uint32_t)d->toks.n;
+  for (uint32_t i = 0; i < n; i++) {
+    if (d->ment_at.v[i] >= 0 || !name_token(d, i) ||
+        (d->toks.v[i].flags & TF_ALLCAPS))
+      continue;
+    uint32_t end = scan_name(d, i);
+    if (end - i < 2 || end - i > 4) {
+      i = end > i ? end - 1 : i;
+      continue;
+    }
+    bool org = false;
+    for (uint32_t j = i; j < end; j++)
+      org |= org_word(d, j);
+    if (!org && speech_context(d, i, end)) {
+      add_person(d, i, end - i, 0, 0, gender_of_word(d, i));
+      for (uint32_t j = i; j < end; j++)
+        d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
+    }
+    i = end - 1;
+  }
+}
+
+/* Surnames alone, anywhere in the document, linked to the full name. */
+static void link_surnames(ws_doc *d) {
+  if (!d->alias_keys.n)
+    return;
+  const token *t = d->toks.v;
+  uint32_t n = (uint32_t)d->toks.n;
+  char key[KEY_MAX];
+  for (uint32_t i = 0; i < n; i++) {
+    if (d->ment_at.v[i] >= 0 || !name_token(d, i))
+      continue;
+    for (uint32_t len = 2; len >= 1; len--) {
+      if (i + len > n || (len == 2 && (d->ment_at.v[i + 1] >= 0 ||
+                                       !name_token(d, i + 1))))
+        continue;
+      size_t k = key_of(d, i, i + len, key);
+      uint32_t id = k ? strtab_find(&d->alias_keys, key, k) : STR_NONE;
+      if (id == STR_NONE)
+        continue;
+      int32_t p = d->alias_person.v[id];
+      add_person(d, i, len, 0, 0, d->people.v[p].gender);
+      d->ments.v[d->ments.n - 1].person = p;
+      for (uint32_t j = i; j < i + len; j++)
+        d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
+      i += len - 1;
+      break;
+    }
+  }
+  (void)t;
+}
+
+void names_find(ws_doc *d) {
+  strtab_clear(&d->person_ids);
+  strtab_clear(&d->alias_keys);
+  d->alias_person.n = 0;
+  d->people.n = 0;
+  names_index(d);
+  titled_names(d);
+  speech_names(d);
+  qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
+  names_index(d);
+  assign_people(d);
+  link_surnames(d);
+  qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
+  names_index(d);
+}

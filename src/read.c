@@ -1,0 +1,57 @@
+/* read.c - input framing for JSON Lines: one record per line with a string
+ * text field and an optional id of any JSON type. A bad line still yields
+ * exactly one (error) record. */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static bool blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+      return false;
+  return true;
+}
+
+ws_status ws_process_record(ws_doc *d, const char *line, size_t len,
+                            const ws_record_fields *f, long line_no,
+                            ws_error *err) {
+  if (!d || (!line && len))
+    return WS_ERR_ARG;
+  doc_reset(d);
+  const char *text_field = f && f->text_field ? f->text_field : "text";
+  const char *id_field = f && f->id_field ? f->id_field : "id";
+  if (blank(line, len))
+    return doc_fail(d, WS_ERR_EMPTY, "empty_line", line_no, "empty line", err);
+  json_error_t je;
+  json_t *rec = json_loadb(line, len, JSON_ALLOW_NUL, &je);
+  if (!rec) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "invalid JSON at column %d: %s", je.column,
+             je.text);
+    return doc_fail(d, WS_ERR_JSON, "invalid_json", line_no, msg, err);
+  }
+  ws_status st;
+  if (!json_is_object(rec)) {
+    st = doc_fail(d, WS_ERR_RECORD, "missing_text", line_no,
+                  "record is not a JSON object", err);
+  } else {
+    json_t *id = json_object_get(rec, id_field);
+    if (id)
+      d->id = json_incref(id);
+    json_t *text = json_object_get(rec, text_field);
+    if (!json_is_string(text)) {
+      char msg[200];
+      snprintf(msg, sizeof msg, "field \"%s\" is %s", text_field,
+               text ? "not a string" : "missing");
+      st = doc_fail(d, WS_ERR_RECORD, "missing_text", line_no, msg, err);
+    } else {
+      st = doc_run(d, json_string_value(text), json_string_length(text), err);
+      if (st != WS_OK)
+        d->err_line = line_no;
+    }
+  }
+  json_decref(rec);
+  return st;
+}

@@ -1,0 +1,37 @@
+/* strtab.h - string interning: maps byte strings to dense uint32 ids with an
+ * open-addressing hash table. Ids index per-word data (lexicon flags, trie
+ * edges), so a token is looked up once and everything else is array access. */
+#ifndef WS_STRTAB_H
+#define WS_STRTAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define STR_NONE UINT32_MAX
+
+typedef struct {
+  char *pool; /* all strings, NUL-terminated, back to back */
+  size_t pool_len, pool_cap;
+  uint32_t *off;   /* id -> offset in pool */
+  uint32_t *len;   /* id -> length */
+  uint64_t *hash;  /* id -> hash */
+  uint32_t n, cap; /* ids in use / allocated */
+  uint32_t *slots; /* id + 1, 0 = empty */
+  uint32_t mask;
+} strtab;
+
+uint64_t ws_hash(const void *p, size_t n);
+
+void strtab_init(strtab *t);
+void strtab_free(strtab *t);
+/* Forget every string but keep the memory (per-document tables). */
+void strtab_clear(strtab *t);
+uint32_t strtab_find(const strtab *t, const char *s, size_t n);
+uint32_t strtab_find_h(const strtab *t, const char *s, size_t n, uint64_t h);
+/* Returns the existing id or adds the string. */
+uint32_t strtab_intern(strtab *t, const char *s, size_t n);
+static inline const char *strtab_str(const strtab *t, uint32_t id) {
+  return t->pool + t->off[id];
+}
+
+#endif

@@ -1,0 +1,215 @@
+/* tokenize.c - splits a document into tokens: slices {offset, length, class}
+ * of the input with flags for spacing, case and quotation-mark flanking.
+ * One pass over the bytes; the token array is reused across documents. */
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct {
+  const unsigned char *s;
+  size_t n;
+} src;
+
+static inline int32_t cp_at(src s, size_t i, size_t *len) {
+  int32_t cp;
+  *len = utf8_decode(s.s, s.n, i, &cp);
+  return cp;
+}
+
+static inline int class_at(src s, size_t i) {
+  size_t l;
+  return i >= s.n ? CC_SPACE : uc_class(cp_at(s, i, &l));
+}
+
+/* Class of the codepoint ending just before byte i. */
+static int class_before(src s, size_t i) {
+  if (i == 0)
+    return CC_SPACE;
+  size_t j = i - 1;
+  while (j > 0 && (s.s[j] & 0xC0) == 0x80 && i - j < 4)
+    j--;
+  return class_at(s, j);
+}
+
+static inline bool is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+static inline bool is_alnum(int c) { return c == CC_LETTER || c == CC_DIGIT; }
+
+static int quote_kind(int32_t cp) {
+  switch (cp) {
+  case '"': return QM_DQ_STRAIGHT;
+  case 0x201C: return QM_DQ_OPEN;
+  case 0x201D: return QM_DQ_CLOSE;
+  case 0x201E: return QM_DQ_LOW;
+  case 0x2018: return QM_SQ_OPEN;
+  case 0x2019: return QM_SQ_CLOSE;
+  case '\'': return QM_SQ_STRAIGHT;
+  case 0x00AB: return QM_GUIL_OPEN;
+  case 0x00BB: return QM_GUIL_CLOSE;
+  default: return 0;
+  }
+}
+
+static bool is_dash(int32_t cp) {
+  return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* End of the word starting at i (a letter or digit). Apostrophes and hyphens
+ * between letters stay inside; a possessive 's is left for its own token;
+ * dotted acronyms (U.S., D.C.) and numbers (1,000.5) are one token. */
+static size_t scan_word(src s, size_t i, uint16_t *flags) {
+  size_t j = i, l;
+  int prev = CC_SPACE;
+  size_t nletters = 0;
+  for (;;) {
+    if (j >= s.n)
+      break;
+    int32_t cp = cp_at(s, j, &l);
+    int c = uc_class(cp);
+    if (is_alnum(c)) {
+      nletters += c == CC_LETTER;
+      prev = c;
+      j += l;
+      continue;
+    }
+    if (prev == CC_LETTER && is_apos(cp)) {
+      size_t l2;
+      int32_t nx = j + l < s.n ? cp_at(s, j + l, &l2) : ' ';
+      if (uc_class(nx) != CC_LETTER)
+        break;
+      if ((nx == 's' || nx == 'S') && !is_alnum(class_at(s, j + l + 1)))
+        break; /* possessive or "he's": its own token */
+      j += l;
+      continue;
+    }
+    if (is_dash(cp) && is_alnum(prev) && is_alnum(class_at(s, j + l))) {
+      prev = CC_PUNCT;
+      j += l;
+      continue;
+    }
+    if ((cp == '.' || cp == ',' || cp == ':') && prev == CC_DIGIT &&
+        class_at(s, j + 1) == CC_DIGIT) {
+      prev = CC_PUNCT;
+      j += 1;
+      continue;
+    }
+    if (cp == '.' && nletters == 1 && j == i + 1 && j + 2 < s.n &&
+        class_at(s, j + 1) == CC_LETTER && s.s[j + 2] == '.') {
+      /* dotted acronym: consume "X.Y." and any further "Z." */
+      j += 1;
+      while (j + 1 < s.n && class_at(s, j) == CC_LETTER && s.s[j + 1] == '.' &&
+             (s.s[j] & 0x80) == 0)
+        j += 2;
+      *flags |= TF_DOTTED;
+      break;
+    }
+    break;
+  }
+  return j;
+}
+
+static void set_case_flags(src s, token *t) {
+  size_t i = t->off, end = t->off + t->len, l;
+  int upper = 0, lower = 0, first = 1;
+  while (i < end) {
+    int32_t cp = cp_at(s, i, &l);
+    if (uc_class(cp) == CC_LETTER) {
+      bool up = uc_is_upper(cp);
+      if (first && up)
+        t->flags |= TF_CAP;
+      first = 0;
+      upper += up;
+      lower += !up;
+    } else if (first && uc_class(cp) == CC_DIGIT) {
+      first = 0;
+    }
+    i += l;
+  }
+  if (upper >= 2 && lower == 0)
+    t->flags |= TF_ALLCAPS;
+}
+
+static void set_flanking(src s, token *t) {
+  int before = class_before(s, t->off);
+  int after = class_at(s, t->off + t->len);
+  bool sp_before = before == CC_SPACE || before == CC_NEWLINE;
+  bool sp_after = after == CC_SPACE || after == CC_NEWLINE;
+  bool p_before = before == CC_PUNCT, p_after = after == CC_PUNCT;
+  if (!sp_after && (!p_after || sp_before || p_before))
+    t->flags |= TF_LFLANK;
+  if (!sp_before && (!p_before || sp_after || p_after))
+    t->flags |= TF_RFLANK;
+}
+
+void tok_tokenize(ws_doc *d) {
+  src s = {(const unsigned char *)d->text, d->len};
+  d->toks.n = 0;
+  size_t i = 0, l;
+  uint16_t pending = TF_PARA_START;
+  uint32_t para = 0;
+  bool any = false;
+  while (i < s.n) {
+    int32_t cp = cp_at(s, i, &l);
+    int c = uc_class(cp);
+    if (c == CC_SPACE) {
+      pending |= TF_SPACE_BEFORE;
+      i += l;
+      continue;
+    }
+    if (c == CC_NEWLINE) {
+      pending |= TF_SPACE_BEFORE | TF_NL_BEFORE | TF_PARA_START;
+      i += l;
+      continue;
+    }
+    token *t = VEC_PUSH(d->toks);
+    memset(t, 0, sizeof *t);
+    t->off = (uint32_t)i;
+    t->word = STR_NONE;
+    if (pending & TF_PARA_START && any)
+      para++;
+    t->para = para;
+    t->flags = pending;
+    pending = 0;
+    any = true;
+    size_t end;
+    int qk = quote_kind(cp);
+    if (is_alnum(c)) {
+      end = scan_word(s, i, &t->flags);
+      t->cls = c == CC_LETTER ? T_WORD : T_NUM;
+    } else if (is_apos(cp) && i + l < s.n &&
+               class_at(s, i + l) == CC_DIGIT &&
+               !is_alnum(class_before(s, i))) {
+      end = scan_word(s, i + l, &t->flags); /* ’90s */
+      t->cls = T_WORD;
+    } else if (is_apos(cp) && class_before(s, i) == CC_LETTER &&
+               i + l < s.n && (s.s[i + l] | 32) == 's' &&
+               !is_alnum(class_at(s, i + l + 1))) {
+      end = i + l + 1; /* possessive 's */
+      t->cls = T_WORD;
+      t->flags |= TF_POSS;
+    } else if (is_apos(cp) && i + l + 1 < s.n && s.s[i + l] == 'n' &&
+               is_apos(cp_at(s, i + l + 1, &end)) &&
+               !is_alnum(class_before(s, i))) {
+      end = i + l + 1 + end; /* rock ’n’ roll */
+      t->cls = T_WORD;
+    } else if (qk) {
+      end = i + l;
+      t->cls = T_QUOTE;
+      t->mark = (uint8_t)qk;
+    } else {
+      end = i + l;
+      t->cls = T_PUNCT;
+      t->mark = cp < 0x80 && cp > 0 ? (uint8_t)cp : 0;
+      if (cp == 0x2013 || cp == 0x2014)
+        t->mark = '-';
+      if (cp == 0x2026)
+        t->mark = '.';
+    }
+    t->len = (uint32_t)(end - i);
+    if (t->cls == T_QUOTE)
+      set_flanking(s, t);
+    else if (t->cls == T_WORD)
+      set_case_flags(s, t);
+    i = end;
+  }
+  d->npara = any ? para + 1 : 0;
+}

@@ -1,0 +1,43 @@
+/* utf8.h - UTF-8 decoding and validation, the byte-to-codepoint offset map,
+ * and the normalised lookup key of a word (NFKD, case-folded, marks removed:
+ * "Sánchez" and "SANCHEZ" share the key "sanchez"). */
+#ifndef WS_UTF8_H
+#define WS_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the codepoint at s[i] (i < n). Returns its length in bytes; sets *cp
+ * to -1 (length 1) for a byte that does not start a valid sequence. */
+size_t utf8_decode(const unsigned char *s, size_t n, size_t i, int32_t *cp);
+
+/* Codepoint offsets: one checkpoint per 64 bytes, then a count of lead bytes
+ * inside the block. Invalid bytes count one codepoint each, as Python's
+ * surrogateescape decoding does; the text must have been sanitised so that
+ * every invalid byte was replaced by a one-byte stand-in. */
+typedef struct {
+  uint32_t *block; /* codepoints before byte (k * 64) */
+  size_t n_blocks, cap;
+} cpmap;
+
+void cpmap_build(cpmap *m, const unsigned char *s, size_t n);
+void cpmap_free(cpmap *m);
+static inline size_t cpmap_at(const cpmap *m, const unsigned char *s,
+                              size_t byte) {
+  size_t k = byte >> 6, cp = m->block[k];
+  for (size_t i = k << 6; i < byte; i++)
+    cp += (s[i] & 0xC0) != 0x80;
+  return cp;
+}
+
+/* Normalised key of s[0..n) into out (cap bytes). Returns the key length, or
+ * 0 if it does not fit. Apostrophes and dashes are unified. */
+size_t norm_key(const char *s, size_t n, char *out, size_t cap);
+
+/* Unicode character classes used by the tokenizer. */
+enum { CC_SPACE, CC_NEWLINE, CC_LETTER, CC_DIGIT, CC_PUNCT };
+int uc_class(int32_t cp);
+bool uc_is_upper(int32_t cp);
+
+#endif

@@ -73,6 +73,30 @@ static void person_units(ws_doc *d) {
   }
 }
 
+/* End of a prepositional phrase naming an organisation after a nominal:
+ * "(a spokesman) for the Circuit Attorney's Office". */
+static uint32_t pp_end(const ws_doc *d, uint32_t i) {
+  uint32_t n = (uint32_t)d->toks.n, j = i, end = i;
+  if (j >= n || !free_tok(d, j) || !(F(d, j) & LX_PREP) ||
+      T(d, j)->flags & TF_CAP)
+    return i;
+  j++;
+  if (j < n && free_tok(d, j) && (F(d, j) & LX_DET))
+    j++;
+  for (; j < n && j - i < 10 && !quoted(d, j); j++) {
+    const token *t = T(d, j);
+    if (t->cls == T_WORD && (t->flags & (TF_CAP | TF_ALLCAPS | TF_POSS))) {
+      end = j + 1;
+      continue;
+    }
+    if (t->cls == T_WORD && (F(d, j) & (LX_PREP | LX_CONJ | LX_DET)) &&
+        end > i)
+      continue;
+    break;
+  }
+  return end;
+}
+
 /* "a senior diplomat", "officials", "White House officials". */
 static void nominal_unit(ws_doc *d, uint32_t head) {
   uint32_t n = (uint32_t)d->toks.n;
@@ -111,8 +135,8 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
              !(F(d, start - 1) & (LX_STARTER | LX_NOT_NAME)))) &&
            head - start < 4)
       start--;
-  push_unit(d, start, head + 1 - start, start, head + 1 - start, U_NOMINAL,
-            -1);
+  uint32_t end = pp_end(d, head + 1);
+  push_unit(d, start, end - start, start, end - start, U_NOMINAL, -1);
   struct unit *u = &d->units.v[d->units.n - 1];
   uint32_t hf = F(d, head);
   u->plural = (hf & LX_NOMINAL_PL) != 0;
@@ -182,11 +206,10 @@ static void build_units(ws_doc *d) {
   for (uint32_t i = 0; i < n; i++)
     d->unit_at.v[i] = -1;
   person_units(d);
-  for (uint32_t i = 0; i < n; i++) {
-    if (!free_tok(d, i) || T(d, i)->cls != T_WORD)
-      continue;
+  for (uint32_t i = 0; i < n; i++) { /* pronouns and nominals first: a */
+    if (!free_tok(d, i) || T(d, i)->cls != T_WORD) /* nominal may take */
+      continue;                                    /* capitalised words */
     uint32_t f = F(d, i);
-    int32_t mi = d->ment_at.v[i];
     if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) {
       push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
       struct unit *u = &d->units.v[d->units.n - 1];
@@ -194,7 +217,14 @@ static void build_units(ws_doc *d) {
       u->plural = (f & LX_PRON_PL) != 0;
     } else if (f & LX_NOMINAL) {
       nominal_unit(d, i);
-    } else if (mi >= 0 && d->ments.v[mi].type == WS_OFFICE &&
+      i = d->units.v[d->units.n - 1].tok + d->units.v[d->units.n - 1].ntok - 1;
+    }
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (!free_tok(d, i) || T(d, i)->cls != T_WORD)
+      continue;
+    int32_t mi = d->ment_at.v[i];
+    if (mi >= 0 && d->ments.v[mi].type == WS_OFFICE &&
                d->ments.v[mi].tok == i) {
       const mention *m = &d->ments.v[mi];
       uint32_t start = i;
@@ -391,6 +421,11 @@ static bool agrees(const struct unit *pron, const ws_doc *d,
   return !g || g == pron->gender;
 }
 
+static bool first_unit_of_sentence(const ws_doc *d, int32_t k) {
+  return k == 0 || T(d, d->units.v[k - 1].tok)->sent !=
+                       T(d, d->units.v[k].tok)->sent;
+}
+
 /* The unit a pronoun refers to: the subject of the nearest sentence (this
  * one first) with an agreeing candidate, else that sentence's last one. */
 static int32_t resolve_pronoun(const ws_doc *d, int32_t r) {
@@ -403,11 +438,10 @@ static int32_t resolve_pronoun(const ws_doc *d, int32_t r) {
       const struct unit *u = &d->units.v[k];
       if (u->kind == U_PRONOUN || !agrees(pr, d, u))
         continue;
-      if (u->kind == U_NOMINAL && !pr->plural)
-        continue;
-      if (last < 0)
+      bool nominal = u->kind == U_NOMINAL && !pr->plural;
+      if (last < 0 && !nominal)
         last = k;
-      if (subject_like(d, u))
+      if (subject_like(d, u) && (!nominal || first_unit_of_sentence(d, k)))
         subj = k; /* keeps the first one in the sentence */
     }
     if (subj >= 0)
@@ -565,6 +599,18 @@ void att_attribute(ws_doc *d) {
       q->cue_ntok = 0;
       q->confidence = prev->confidence * 0.75;
       found = true;
+    }
+    if (!found && q->kind == WS_QUOTE_DIRECT &&
+        (T(d, q->open_tok)->flags & TF_SENT_START) && q->open_tok > 0 &&
+        T(d, q->open_tok - 1)->para == T(d, q->open_tok)->para) {
+      uint32_t prev_sent = T(d, q->open_tok - 1)->sent, s0 = q->open_tok - 1;
+      while (s0 > 0 && T(d, s0 - 1)->sent == prev_sent)
+        s0--;
+      int32_t u = sentence_subject(d, s0, q->open_tok);
+      if (u >= 0 && d->units.v[u].kind == U_PERSON) {
+        set_speaker(d, q, u, 0, 0, 0.5); /* a floating quotation */
+        found = true;
+      }
     }
     if (!found) {
       size_t words = word_count(d, q);

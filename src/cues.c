@@ -16,7 +16,7 @@ typedef struct {
 static const layout after[] = {
     {"^[,-]?(?<s>[PRNTC])a{0,2}(?<v>V)", 0.92},            /* X said */
     {"^[,-]?(?<v>V)a?(?<s>[PRNTC])", 0.92},                /* said X */
-    {"^[,-]?(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)", 0.85}, /* X, a, said */
+    {"^[,-]?(?<s>[PNTC]),[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85}, /* X, a, said */
     {"^[,-]?(?<v>A)(?<s>[PRNTC])", 0.85},                  /* according to X */
     {"^-(?<s>[PTC])(?<v>)(?:[,.]|$)", 0.7},                /* - Commissioner X */
 };

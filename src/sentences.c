@@ -43,14 +43,20 @@ void sent_split(ws_doc *d) {
   token *t = d->toks.v;
   size_t n = d->toks.n;
   uint32_t sent = 0;
-  bool end_pending = false;
+  bool end_pending = false, closed = false;
   for (size_t i = 0; i < n; i++) {
+    /* after a closing quote ("...?" he asked) only a capital starts one */
     if (i > 0 && ((t[i].flags & TF_NL_BEFORE) ||
                   (end_pending && (t[i].flags & TF_SPACE_BEFORE) &&
-                   can_start(c, &t[i]) && !is_closer(&t[i])))) {
+                   can_start(c, &t[i]) && !is_closer(&t[i]) &&
+                   (!closed || (t[i].flags & TF_CAP) ||
+                    t[i].cls != T_WORD)))) {
       sent++;
       end_pending = false;
     }
+    closed = end_pending && is_closer(&t[i]) ? true
+             : is_closer(&t[i])               ? closed
+                                              : false;
     t[i].sent = sent;
     if (i == 0 || t[i - 1].sent != sent)
       t[i].flags |= TF_SENT_START;

@@ -149,10 +149,18 @@ static int32_t office_holder(ws_doc *d, const mention *office) {
   char key[128], k2[128];
   size_t kn = norm_key(d->text + head->off, head->len, key, sizeof key);
   int32_t found = -1;
+  const char *canon = office->entry != TRIE_NONE
+                          ? d->ctx->entries.v[office->entry].canonical
+                          : NULL;
   for (size_t p = 0; kn && p < d->people.n; p++) {
     const char *o = d->people.v[p].office;
     if (!o || d->people.v[p].first_tok > office->tok)
       continue;
+    if (canon && d->people.v[p].office_canon &&
+        strcmp(canon, d->people.v[p].office_canon) == 0) {
+      found = (int32_t)p; /* "the governor" after "Gov. Lacson" */
+      continue;
+    }
     const char *last = strrchr(o, ' ');
     last = last ? last + 1 : o;
     size_t n = norm_key(last, strlen(last), k2, sizeof k2);
@@ -167,7 +175,8 @@ static bool name_word(const ws_doc *d, uint32_t i) {
   return t->cls == T_WORD && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
          !(t->flags & TF_POSS) &&
          !(F(d, i) & (LX_NOT_NAME | LX_CUE_VERB | LX_PRON_M | LX_PRON_F |
-                      LX_PRON_PL | LX_DEMONYM));
+                      LX_PRON_PL | LX_DEMONYM | LX_STARTER | LX_ACCORDING |
+                      LX_CUE_PHRASE | LX_PREP));
 }
 
 /* Capitalised names that are not people: "The White House", "Reuters". */
@@ -193,6 +202,52 @@ static void name_unit(ws_doc *d, uint32_t i) {
     push_unit(d, i, end - i, i, end - i, U_NAME, -1);
 }
 
+/* Is there a cue verb right after token i, or after an apposition
+ * (", who asked not to be named, said")? */
+static bool cue_follows(const ws_doc *d, uint32_t i) {
+  uint32_t n = (uint32_t)d->toks.n;
+  while (i < n && is_adverb(d, i))
+    i++;
+  if (i >= n)
+    return false;
+  if (T(d, i)->cls == T_WORD && (F(d, i) & LX_CUE_VERB) &&
+      !(F(d, i) & LX_CUE_ING))
+    return true;
+  if (!tok_is(T(d, i), ','))
+    return false;
+  for (uint32_t j = i + 1; j + 1 < n && j - i < 20; j++) {
+    if (quoted(d, j) || T(d, j)->cls == T_QUOTE || tok_is(T(d, j), '.'))
+      return false;
+    if (tok_is(T(d, j), ','))
+      return T(d, j + 1)->cls == T_WORD && (F(d, j + 1) & LX_CUE_VERB);
+  }
+  return false;
+}
+
+/* "a senior engineer at the ministry said": a determiner, up to four
+ * lower-case words and an optional organisation, next to a cue verb. */
+static void generic_nominal(ws_doc *d, uint32_t det) {
+  uint32_t n = (uint32_t)d->toks.n, head = det;
+  for (uint32_t j = det + 1; j < n && j - det <= 4; j++) {
+    const token *t = T(d, j);
+    uint32_t f = F(d, j);
+    if (!free_tok(d, j) || t->cls != T_WORD || (t->flags & TF_CAP) ||
+        (f & (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV | LX_DET |
+              LX_PRON_M | LX_PRON_F | LX_PRON_PL)) ||
+        (d->ment_at.v[j] >= 0) || is_adverb(d, j))
+      break;
+    head = j;
+  }
+  if (head == det)
+    return;
+  uint32_t end = pp_end(d, head + 1);
+  bool said_before = det > 0 && T(d, det - 1)->cls == T_WORD &&
+                     (F(d, det - 1) & LX_CUE_VERB);
+  if (!said_before && !cue_follows(d, end))
+    return;
+  push_unit(d, det, end - det, det, end - det, U_NOMINAL, -1);
+}
+
 static int unit_by_tok(const void *a, const void *b) {
   const struct unit *x = a, *y = b;
   return (x->tok > y->tok) - (x->tok < y->tok);
@@ -206,6 +261,10 @@ static void build_units(ws_doc *d) {
   for (uint32_t i = 0; i < n; i++)
     d->unit_at.v[i] = -1;
   person_units(d);
+  for (uint32_t i = 0; i < n; i++) /* speech-adjacent noun phrases first */
+    if (free_tok(d, i) && T(d, i)->cls == T_WORD && (F(d, i) & LX_DET) &&
+        !(F(d, i) & (LX_PRON_M | LX_PRON_F)))
+      generic_nominal(d, i);
   for (uint32_t i = 0; i < n; i++) { /* pronouns and nominals first: a */
     if (!free_tok(d, i) || T(d, i)->cls != T_WORD) /* nominal may take */
       continue;                                    /* capitalised words */
@@ -247,7 +306,8 @@ static void build_units(ws_doc *d) {
       i = u->tok + u->ntok - 1;
     }
   }
-  qsort(d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
+  if (d->units.n)
+    qsort(d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
   for (uint32_t i = 0; i < n; i++)
     d->unit_at.v[i] = -1;
   for (size_t k = 0; k < d->units.n; k++)
@@ -507,6 +567,24 @@ static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
     q->speaker_name = said_by;
 }
 
+/* "called the package the "Dust Bowl bill"": a naming verb whose object is
+ * not a person, before a short quotation, gives a name, not a quotation. */
+static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
+  if (!(F(d, v) & LX_NAMING) || q->last_tok - q->first_tok > 6)
+    return false;
+  for (uint32_t i = v + 1; i < q->open_tok; i++) {
+    int32_t u = d->unit_at.v[i];
+    if (u >= 0 && (d->units.v[u].kind == U_PERSON ||
+                   d->units.v[u].kind == U_PRONOUN ||
+                   d->units.v[u].kind == U_TITLE))
+      return false;
+    if (T(d, i)->cls == T_WORD &&
+        (F(d, i) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)))
+      return false;
+  }
+  return true;
+}
+
 static bool try_layouts(ws_doc *d, quotation *q) {
   cue_match m;
   shape_after(d, q);
@@ -533,6 +611,10 @@ static bool try_layouts(ws_doc *d, quotation *q) {
     if (quoted(d, v) || !(F(d, v) & LX_CUE_VERB) || T(d, v)->cls != T_WORD)
       continue;
     int32_t u = subject_of(d, v, from, 0);
+    if (u >= 0 && naming_a_thing(d, v, q)) {
+      q->scare = true; /* called the channel "the monster" */
+      return false;
+    }
     if (u >= 0) {
       set_speaker(d, q, u, v, 1, 0.7);
       return true;
@@ -569,6 +651,13 @@ static size_t word_count(const ws_doc *d, const quotation *q) {
   return n;
 }
 
+static bool ends_sentence(const ws_doc *d, const quotation *q) {
+  for (uint32_t i = q->first_tok; i < q->last_tok; i++)
+    if (T(d, i)->cls == T_PUNCT && strchr(".,!?;:", T(d, i)->mark ? T(d, i)->mark : ' '))
+      return true;
+  return false;
+}
+
 static bool title_case(const ws_doc *d, const quotation *q) {
   for (uint32_t i = q->first_tok; i < q->last_tok; i++)
     if (T(d, i)->cls == T_WORD && !(T(d, i)->flags & TF_CAP) &&
@@ -584,6 +673,10 @@ void att_attribute(ws_doc *d) {
     quotation *q = &d->quotes.v[k];
     if (q->scare)
       continue;
+    if (word_count(d, q) <= 6 && title_case(d, q) && !ends_sentence(d, q)) {
+      q->scare = true; /* a title or nickname: "The Salt Years" */
+      continue;
+    }
     bool found = try_layouts(d, q);
     if (!found && prev && prev->unit >= 0 && q->kind == WS_QUOTE_DIRECT &&
         T(d, q->open_tok)->para <= T(d, prev->open_tok)->para + 1 + 

@@ -12,7 +12,7 @@
 enum { MAX_COLS = 8, DEMONYM_TYPE = 3 };
 
 typedef enum { F_PEOPLE, F_PLACES, F_OFFICES, F_DEMONYMS, F_TITLES, F_ABBR,
-               F_CUES, F_NOMINALS, F_COUNT } file_kind;
+               F_CUES, F_NOMINALS, F_GIVEN, F_COUNT } file_kind;
 
 static const struct {
   const char *file;
@@ -27,6 +27,7 @@ static const struct {
     [F_ABBR] = {"abbreviations.tsv", "abbreviation", 1},
     [F_CUES] = {"cues.tsv", "word\tlemma\tclass", 3},
     [F_NOMINALS] = {"nominals.tsv", "word\tnumber\tgender", 3},
+    [F_GIVEN] = {"given_names.tsv", "name\tgender", 2},
 };
 
 typedef struct {
@@ -222,6 +223,10 @@ static void add_row(ws_ctx *c, ws_doc *scratch, file_kind k, row *r) {
              LX_NOMINAL | (r->col[1][0] == 'p' ? LX_NOMINAL_PL : 0) |
                  gender_flag(r->col[2]));
     c->counts[COUNT_NOMINAL]++;
+    break;
+  case F_GIVEN:
+    set_word(c, r->col[0], r->len[0], LX_FIRST_NAME | gender_flag(r->col[1]));
+    c->counts[COUNT_GIVEN]++;
     break;
   default:
     break;

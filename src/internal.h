@@ -83,7 +83,10 @@ enum {
   LX_OFFICE_HEAD = 1u << 24, /* last word of an office title: minister */
   LX_PRON_IT = 1u << 25,
   LX_CUE_PHRASE = 1u << 26, /* first word of a multi-word cue */
-  LX_ORG = 1u << 27 /* head word of an organisation name: Ministry, Party */
+  LX_ORG = 1u << 27, /* head word of an organisation name: Ministry, Party */
+  LX_COMMON = 1u << 28, /* common word: not an entity on its own (May, Man) */
+  LX_SO_CALLED = 1u << 29, /* so-called, self-styled: scare quotes follow */
+  LX_NAMING = 1u << 30 /* call, dub, nickname: may introduce a name */
 };
 
 /* ---- gazetteers --------------------------------------------------------- */
@@ -103,7 +106,7 @@ struct ws_ctx {
   VEC(uint32_t) lex; /* word id -> LX_* flags */
   trie names;        /* phrases of word ids -> gaz entries */
   VEC(gaz_entry) entries;
-  size_t counts[8]; /* per entity type, and other lists (ctx_count_*) */
+  size_t counts[9]; /* per entity type and per list (COUNT_*) */
   ws_arena strings;
   size_t max_doc_bytes;
   void *cue_after;  /* compiled pcre2 patterns (cues.c) */
@@ -111,7 +114,7 @@ struct ws_ctx {
 };
 
 enum { COUNT_PERSON, COUNT_OFFICE, COUNT_PLACE, COUNT_DEMONYM, COUNT_CUE,
-       COUNT_NOMINAL, COUNT_TITLE, COUNT_ABBR };
+       COUNT_NOMINAL, COUNT_TITLE, COUNT_ABBR, COUNT_GIVEN };
 
 static inline uint32_t lex_flags(const ws_ctx *c, uint32_t word) {
   return word == STR_NONE || word >= c->lex.n ? 0 : c->lex.v[word];
@@ -131,6 +134,7 @@ typedef struct {
   int32_t person;     /* index into doc->people for persons, else -1 */
   uint32_t entry;     /* gaz entry or TRIE_NONE */
   uint32_t office_tok, office_ntok; /* title before a person (ntok 0: none) */
+  uint32_t office_entry;            /* gaz entry of that title, or TRIE_NONE */
   bool emit;          /* reported as an entity */
 } mention;
 
@@ -138,6 +142,7 @@ typedef struct {
 typedef struct {
   const char *canonical;
   const char *office; /* office the text gives (first one seen) */
+  const char *office_canon; /* canonical title of that office, or NULL */
   uint8_t gender;
   uint32_t first_tok;
 } person;

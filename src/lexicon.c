@@ -36,7 +36,7 @@ static const char *const pron_pl[] = {"they", NULL};
 static const char *const pron_it[] = {"it", NULL};
 static const char *const dets[] = {
     "a", "an", "the", "one", "another", "two", "three", "several", "some",
-    "many", "other", "both", "most", "senior", "top", "his", "her", "their",
+    "many", "both", "his", "her", "their",
     "its", "this", "these", "those", "four", "five", "few", NULL};
 static const char *const preps[] = {
     "of", "in", "on", "at", "by", "for", "with", "from", "to", "about",
@@ -84,11 +84,19 @@ static const char *const not_names[] = {
     "is", "was", "are", "were", "be", "has", "have", "had", "will", "would",
     "can", "could", "should", "may", "might", "must", "do", "does", "did",
     "said", "says", "told", "news", "world", "location", "disclaimer",
-    "handpicked", "ist", "gmt", "est", "edt", "pst", "utc", "et", "man",
-    "mark", "bill", "rose", "reading", "nice", "split", "mobile", "young",
-    "page", "bath", "sale", "entire", "article", "van", "long", "hope",
-    "justice", "chance", "march", "faith", "grace", "joy", "iris",
+    "handpicked", "ist", "gmt", "est", "edt", "pst", "utc", "et", "entire",
+    "article",
     NULL};
+
+static const char *const common_words[] = {
+    "man", "mark", "bill", "rose", "reading", "nice", "split", "mobile",
+    "young", "page", "bath", "sale", "long", "hope", "justice", "chance",
+    "march", "faith", "grace", "joy", "iris", "may", "will", "can", "lead",
+    "independence", "unity", "liberty", "union", "buffalo", "mobile",
+    "orange", "sandy", "bend", "sterling", "price", "rich", "gay",
+    "white", "black", "brown", "green", "grant", "law", "bush", "chase",
+    "cook", "wall", "street", "house", "bank", "city", "state", "west",
+    "east", "north", "south", "central", NULL};
 
 static const char *const org_words[] = {
     "foundation", "ministry", "department", "office", "council", "party",
@@ -105,8 +113,18 @@ static const char *const org_words[] = {
     "assembly", "cabinet", "government", "republic", "kingdom", "state",
     "city", "county", "street", "avenue", "road", "square", "bridge", NULL};
 
+static const char *const so_called[] = {"so-called", "self-styled",
+                                        "self-proclaimed", "dubbed", NULL};
+static const char *const naming[] = {
+    "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing",
+    "nickname", "nicknamed", "label", "labels", "labelled", "labeled",
+    "brand", "branded", "term", "termed", "known", NULL};
+
 void lex_add_builtins(ws_ctx *c) {
+  add_list(c, so_called, LX_SO_CALLED);
+  add_list(c, naming, LX_NAMING);
   add_list(c, org_words, LX_ORG);
+  add_list(c, common_words, LX_COMMON);
   add_list(c, pron_m, LX_PRON_M);
   add_list(c, pron_f, LX_PRON_F);
   add_list(c, pron_pl, LX_PRON_PL);

@@ -43,7 +43,7 @@ static uint32_t choose(const ws_doc *d, uint32_t node, uint32_t a,
       continue;
     if (e->type != WS_OFFICE && b == a + 1 &&
         !(d->toks.v[a].flags & TF_ALLCAPS) &&
-        (lex_flags(c, d->toks.v[a].word) & LX_NOT_NAME))
+        (lex_flags(c, d->toks.v[a].word) & (LX_NOT_NAME | LX_COMMON)))
       continue; /* "May", "Man": a common word unless in a longer name */
     if (best == TRIE_NONE || rank(e->type) > rank(c->entries.v[best].type))
       best = k;
@@ -86,6 +86,7 @@ void gaz_match(ws_doc *d) {
     m->person = -1;
     m->entry = best;
     m->office_tok = m->office_ntok = 0;
+    m->office_entry = TRIE_NONE;
     m->emit = e->type == WS_PERSON || e->type == WS_PLACE ||
               (e->type == WS_OFFICE && (t[i].flags & (TF_CAP | TF_ALLCAPS)));
     i = best_end - 1;

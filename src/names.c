@@ -68,6 +68,11 @@ static uint32_t scan_name(const ws_doc *d, uint32_t i) {
         (lex_flags(d->ctx, t[j].word) & LX_PARTICLE) && j + 1 < n &&
         name_token(d, j + 1))
       continue;
+    if (j > i && t[j].cls == T_QUOTE && j + 3 < n && name_token(d, j + 1) &&
+        t[j + 2].cls == T_QUOTE && name_token(d, j + 3)) {
+      j += 2; /* a nickname: Ernesto "Boy" Lacson */
+      continue;
+    }
     break;
   }
   return end;
@@ -99,6 +104,14 @@ static uint32_t office_start(const ws_doc *d, uint32_t a) {
       a--;
       continue;
     }
+    if (t[a - 1].cls == T_WORD && (t[a - 1].flags & TF_CAP) &&
+        d->ment_at.v[a - 1] < 0 && !(t[a - 1].flags & TF_POSS) &&
+        !(lex_flags(d->ctx, t[a - 1].word) &
+          (LX_STARTER | LX_NOT_NAME | LX_CUE_VERB | LX_PREP | LX_FIRST_NAME)) &&
+        t[a - 1].sent == t[a].sent) {
+      a--; /* "Assistant Circuit Attorney" */
+      continue;
+    }
     break;
   }
   return a;
@@ -121,6 +134,7 @@ static void add_person(ws_doc *d, uint32_t tok, uint32_t ntok, uint32_t otok,
   m->entry = TRIE_NONE;
   m->office_tok = otok;
   m->office_ntok = ontok;
+  m->office_entry = TRIE_NONE;
   m->emit = true;
 }
 
@@ -130,7 +144,7 @@ static void titled_names(ws_doc *d) {
   uint32_t n = (uint32_t)d->toks.n;
   size_t nm = d->ments.n;
   for (uint32_t i = 0; i < n; i++) {
-    uint32_t after, otok = i, ontok = 0;
+    uint32_t after, otok = i, ontok = 0, oentry = TRIE_NONE;
     uint8_t gender = 0;
     int32_t mi = d->ment_at.v[i];
     if (mi >= 0 && (size_t)mi < nm && d->ments.v[mi].type == WS_OFFICE) {
@@ -138,6 +152,7 @@ static void titled_names(ws_doc *d) {
       after = m->tok + m->ntok;
       otok = office_start(d, m->tok);
       ontok = after - otok;
+      oentry = m->entry;
     } else if (mi < 0 && t[i].cls == T_WORD &&
                (lex_flags(d->ctx, t[i].word) & LX_HONORIFIC)) {
       after = i + 1;
@@ -155,6 +170,7 @@ static void titled_names(ws_doc *d) {
       if (ontok && !p->office_ntok) {
         p->office_tok = otok;
         p->office_ntok = ontok;
+        p->office_entry = oentry;
       }
       if (!p->gender)
         p->gender = gender;
@@ -166,6 +182,7 @@ static void titled_names(ws_doc *d) {
       if (!gender)
         gender = gender_of_word(d, after);
       add_person(d, after, end - after, otok, ontok, gender);
+      d->ments.v[d->ments.n - 1].office_entry = oentry;
       for (uint32_t j = after; j < end; j++)
         d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
       i = end - 1;
@@ -177,6 +194,32 @@ static size_t key_of(const ws_doc *d, uint32_t a, uint32_t b, char *key) {
   const token *t = d->toks.v;
   return norm_key(d->text + t[a].off, t[b - 1].off + t[b - 1].len - t[a].off,
                   key, KEY_MAX);
+}
+
+/* A name as written, without a quoted nickname and with single spaces. */
+static const char *name_text(ws_doc *d, uint32_t a, uint32_t b) {
+  const token *t = d->toks.v;
+  bool nick = false;
+  for (uint32_t i = a; i < b; i++)
+    nick |= t[i].cls == T_QUOTE;
+  if (!nick)
+    return doc_span_str(d, a, b);
+  size_t cap = t[b - 1].off + t[b - 1].len - t[a].off + 1, o = 0;
+  char *s = arena_alloc(&d->arena, cap);
+  for (uint32_t i = a; i < b; i++) {
+    if (t[i].cls == T_QUOTE) {
+      i += 2; /* the nickname and its closing mark */
+      continue;
+    }
+    if (o && !tok_is(&t[i], '.'))
+      s[o++] = ' ';
+    const char *w = doc_span_str(d, i, i + 1);
+    size_t n = strlen(w);
+    memcpy(s + o, w, n);
+    o += n;
+  }
+  s[o] = '\0';
+  return s;
 }
 
 static int32_t person_for(ws_doc *d, const char *canonical, uint8_t gender,
@@ -205,27 +248,48 @@ static void add_alias(ws_doc *d, uint32_t a, uint32_t b, int32_t pid) {
     *VEC_PUSH(d->alias_person) = pid;
 }
 
+static void assign_person(ws_doc *d, mention *m);
+
 /* Give every person mention a document person and register surnames. */
 static void assign_people(ws_doc *d) {
+  for (int pass = 0; pass < 2; pass++) /* full names first, then "Mr. X" */
+    for (size_t k = 0; k < d->ments.n; k++) {
+      mention *m = &d->ments.v[k];
+      bool single = m->entry == TRIE_NONE && m->ntok == 1;
+      if (m->type == WS_PERSON && single == (pass == 1))
+        assign_person(d, m);
+    }
+}
+
+static void assign_person(ws_doc *d, mention *m) {
   const ws_ctx *c = d->ctx;
-  for (size_t k = 0; k < d->ments.n; k++) {
-    mention *m = &d->ments.v[k];
-    if (m->type != WS_PERSON)
-      continue;
-    const char *canon = m->entry != TRIE_NONE
-                            ? c->entries.v[m->entry].canonical
-                            : doc_span_str(d, m->tok, m->tok + m->ntok);
-    m->person = person_for(d, canon, m->gender, m->tok);
-    person *p = &d->people.v[m->person];
-    if (m->office_ntok && !p->office)
-      p->office = doc_span_str(d, m->office_tok, m->office_tok + m->office_ntok);
-    if (m->entry == TRIE_NONE && m->ntok >= 2) {
-      uint32_t last = m->tok + m->ntok;
-      add_alias(d, last - 1, last, m->person);
-      if (m->ntok >= 3) {
-        add_alias(d, last - 2, last, m->person);
-        add_alias(d, last - 2, last - 1, m->person);
-      }
+  if (m->entry == TRIE_NONE && m->ntok == 1) { /* "Ms. Torres": known? */
+    char key[KEY_MAX];
+    size_t k = key_of(d, m->tok, m->tok + 1, key);
+    uint32_t id = k ? strtab_find(&d->alias_keys, key, k) : STR_NONE;
+    if (id != STR_NONE) {
+      m->person = d->alias_person.v[id];
+      if (!d->people.v[m->person].gender)
+        d->people.v[m->person].gender = m->gender;
+      return;
+    }
+  }
+  const char *canon = m->entry != TRIE_NONE
+                          ? c->entries.v[m->entry].canonical
+                          : name_text(d, m->tok, m->tok + m->ntok);
+  m->person = person_for(d, canon, m->gender, m->tok);
+  person *p = &d->people.v[m->person];
+  if (m->office_ntok && !p->office) {
+    p->office = doc_span_str(d, m->office_tok, m->office_tok + m->office_ntok);
+    if (m->office_entry != TRIE_NONE)
+      p->office_canon = c->entries.v[m->office_entry].canonical;
+  }
+  if (m->entry == TRIE_NONE && m->ntok >= 2) {
+    uint32_t last = m->tok + m->ntok;
+    add_alias(d, last - 1, last, m->person);
+    if (m->ntok >= 3) {
+      add_alias(d, last - 2, last, m->person);
+      add_alias(d, last - 2, last - 1, m->person);
     }
   }
 }
@@ -269,6 +333,8 @@ static void speech_names(ws_doc *d) {
         (d->toks.v[i].flags & TF_ALLCAPS))
       continue;
     uint32_t end = scan_name(d, i);
+    if (end - i > 4 && speech_context(d, end - 2, end))
+      i = end - 2; /* "Assistant Circuit Attorney Janelle Brooks said" */
     if (end - i < 2 || end - i > 4) {
       i = end > i ? end - 1 : i;
       continue;
@@ -285,6 +351,74 @@ static void speech_names(ws_doc *d) {
   }
 }
 
+static bool plain_lower_word(const ws_doc *d, uint32_t i) {
+  const token *t = &d->toks.v[i];
+  uint32_t closed = LX_DET | LX_PREP | LX_CONJ | LX_ADV | LX_THAT |
+                    LX_CUE_VERB | LX_PRON_M | LX_PRON_F | LX_PRON_PL;
+  return t->cls == T_WORD && !(t->flags & (TF_CAP | TF_ALLCAPS)) &&
+         !(lex_flags(d->ctx, t->word) & closed);
+}
+
+/* A role noun naming the person next to it: "German novelist Katrin
+ * Albers", "her publisher, Jonas Riedl, said". */
+static void role_people(ws_doc *d) {
+  const token *t = d->toks.v;
+  uint32_t n = (uint32_t)d->toks.n;
+  for (uint32_t i = 1; i + 2 < n; i++) {
+    uint32_t start;
+    if (plain_lower_word(d, i) &&
+        (lex_flags(d->ctx, t[i - 1].word) & LX_DEMONYM))
+      start = i + 1;
+    else if (tok_is(&t[i], ',') && plain_lower_word(d, i - 1))
+      start = i + 1;
+    else
+      continue;
+    if (d->ment_at.v[start] >= 0 || !name_token(d, start))
+      continue;
+    uint32_t end = scan_name(d, start);
+    if (end - start < 2 || end - start > 4 ||
+        (tok_is(&t[i], ',') && (end >= n || !tok_is(&t[end], ','))))
+      continue;
+    bool org = false;
+    for (uint32_t j = start; j < end; j++)
+      org |= org_word(d, j);
+    if (org)
+      continue;
+    add_person(d, start, end - start, 0, 0, gender_of_word(d, start));
+    for (uint32_t j = start; j < end; j++)
+      d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
+    i = end - 1;
+  }
+}
+
+/* A known given name and capitalised words: "Katrin Albers". A given name
+ * that is also a common word ("Will") does not count at a sentence start. */
+static void given_name_people(ws_doc *d) {
+  uint32_t n = (uint32_t)d->toks.n;
+  for (uint32_t i = 0; i < n; i++) {
+    const token *t = &d->toks.v[i];
+    uint32_t f = lex_flags(d->ctx, t->word);
+    if (d->ment_at.v[i] >= 0 || !(f & LX_FIRST_NAME) || !name_token(d, i) ||
+        (t->flags & TF_ALLCAPS) ||
+        ((f & LX_COMMON) && (t->flags & TF_SENT_START)))
+      continue;
+    uint32_t end = scan_name(d, i);
+    if (end - i < 2 || end - i > 4) {
+      i = end > i ? end - 1 : i;
+      continue;
+    }
+    bool org = false;
+    for (uint32_t j = i; j < end; j++)
+      org |= org_word(d, j);
+    if (!org) {
+      add_person(d, i, end - i, 0, 0, gender_of_word(d, i));
+      for (uint32_t j = i; j < end; j++)
+        d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
+    }
+    i = end - 1;
+  }
+}
+
 /* Surnames alone, anywhere in the document, linked to the full name. */
 static void link_surnames(ws_doc *d) {
   if (!d->alias_keys.n)
@@ -293,10 +427,11 @@ static void link_surnames(ws_doc *d) {
   uint32_t n = (uint32_t)d->toks.n;
   char key[KEY_MAX];
   for (uint32_t i = 0; i < n; i++) {
-    if (d->ment_at.v[i] >= 0 || !name_token(d, i))
+    if ((d->ment_at.v[i] >= 0 && !place_in_name(d, i)) || !name_token(d, i))
       continue;
     for (uint32_t len = 2; len >= 1; len--) {
-      if (i + len > n || (len == 2 && (d->ment_at.v[i + 1] >= 0 ||
+      if (i + len > n || (len == 2 && ((d->ment_at.v[i + 1] >= 0 &&
+                                        !place_in_name(d, i + 1)) ||
                                        !name_token(d, i + 1))))
         continue;
       size_t k = key_of(d, i, i + len, key);
@@ -323,10 +458,14 @@ void names_find(ws_doc *d) {
   names_index(d);
   titled_names(d);
   speech_names(d);
-  qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
+  role_people(d);
+  given_name_people(d);
+  if (d->ments.n)
+    qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
   names_index(d);
   assign_people(d);
   link_surnames(d);
-  qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
+  if (d->ments.n)
+    qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
   names_index(d);
 }

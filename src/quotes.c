@@ -128,6 +128,31 @@ static void paragraph_end(ws_doc *d, uint32_t next) {
   d->qstack.n = 0;
 }
 
+/* Does the quotation end its sentence (closing mark, then a new sentence
+ * or final punctuation)? */
+static bool ends_sentence(const ws_doc *d, const quotation *q) {
+  const token *t = d->toks.v;
+  uint32_t c = q->close_tok;
+  if (c == UINT32_MAX || c + 1 >= d->toks.n || t[c + 1].sent != t[c].sent)
+    return true;
+  return tok_is(&t[c + 1], '.') || tok_is(&t[c + 1], '?') ||
+         tok_is(&t[c + 1], '!');
+}
+
+/* A cue verb earlier in the sentence of token o, with no "that" between. */
+static bool cue_before(const ws_doc *d, uint32_t o) {
+  const token *t = d->toks.v;
+  for (uint32_t j = o; j > 0 && t[j - 1].sent == t[o].sent; j--) {
+    uint32_t f = lex_flags(d->ctx, t[j - 1].word);
+    if ((f & LX_THAT) || (t[j - 1].flags & TF_IN_QUOTE) ||
+        t[j - 1].cls == T_QUOTE)
+      return false;
+    if (t[j - 1].cls == T_WORD && (f & LX_CUE_VERB) && !(f & LX_CUE_ING))
+      return true;
+  }
+  return false;
+}
+
 static void classify(ws_doc *d) {
   const token *t = d->toks.v;
   bool any_double = false;
@@ -140,6 +165,9 @@ static void classify(ws_doc *d) {
     /* in copy that quotes speech with double marks, single ones are
      * headline or scare quotes */
     q->scare = any_double && family(t[q->open_tok].mark) == FAM_SINGLE;
+    if (q->open_tok > 0 && t[q->open_tok - 1].cls == T_WORD &&
+        (lex_flags(d->ctx, t[q->open_tok - 1].word) & LX_SO_CALLED))
+      q->scare = true; /* the so-called "peace dividend" */
     uint32_t o = q->open_tok;
     bool direct = (t[o].flags & TF_SENT_START) || o == 0;
     if (!direct) {
@@ -147,7 +175,7 @@ static void classify(ws_doc *d) {
       uint32_t pf = lex_flags(d->ctx, p->word);
       direct = tok_is(p, ':') || tok_is(p, '-') ||
                (p->cls == T_WORD && (pf & LX_CUE_VERB) &&
-                (t[o + 1].flags & TF_CAP)) ||
+                ((t[o + 1].flags & TF_CAP) || q->last_tok - q->first_tok >= 3)) ||
                (tok_is(p, ',') && o >= 2 &&
                 (lex_flags(d->ctx, t[o - 2].word) & LX_CUE_VERB));
     }
@@ -161,6 +189,11 @@ static void classify(ws_doc *d) {
         break;
       direct = (pf & LX_CUE_VERB) && !(pf & LX_CUE_ING);
     }
+    bool embedded = o > 0 && t[o - 1].cls == T_WORD &&
+                    (lex_flags(d->ctx, t[o - 1].word) & (LX_PREP | LX_DET));
+    if (!direct && !embedded && q->last_tok - q->first_tok >= 4 &&
+        ends_sentence(d, q))
+      direct = cue_before(d, o); /* told reporters as he left "I'm sorry." */
     q->kind = direct ? WS_QUOTE_DIRECT : WS_QUOTE_PARTIAL;
   }
 }

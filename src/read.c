@@ -25,7 +25,7 @@ ws_status ws_process_record(ws_doc *d, const char *line, size_t len,
   if (blank(line, len))
     return doc_fail(d, WS_ERR_EMPTY, "empty_line", line_no, "empty line", err);
   json_error_t je;
-  json_t *rec = json_loadb(line, len, JSON_ALLOW_NUL, &je);
+  json_t *rec = json_loadb(line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);
   if (!rec) {
     char msg[200];
     snprintf(msg, sizeof msg, "invalid JSON at column %d: %s", je.column,

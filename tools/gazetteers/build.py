@@ -23,6 +23,7 @@ HEADERS = {
     "abbreviations": ["abbreviation"],
     "cues": ["word", "lemma", "class"],
     "nominals": ["word", "number", "gender"],
+    "given_names": ["name", "gender"],
 }
 
 
@@ -400,6 +401,87 @@ def build_cues(inputs):
 
 
 # --------------------------------------------------------------------------
+# given names
+
+# A census name is m or f when that sex has at least this share (in tenths)
+# of the two per-sex frequencies, else u.
+GIVEN_SHARE_TENTHS = 9
+GIVEN_NAME_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+def census_lists(pm_path):
+    """The US Census 1990 given-name lists embedded in Text::Names (Names.pm):
+    {"m": {NAME: freq}, "f": {...}}, freq in thousandths of a percent of the
+    people of that sex (the module's first numeric column)."""
+    text = open(pm_path, encoding="utf-8").read()
+    out = {}
+    for sex, var in (("m", "MALE"), ("f", "FEMALE")):
+        m = re.search(r"^\$COMMON_%s_FIRSTNAMES = <<ENDNAMES;\n(.*?)\nENDNAMES$" % var,
+                      text, re.M | re.S)
+        if not m:
+            die("%s: no $COMMON_%s_FIRSTNAMES list" % (pm_path, var))
+        names = {}
+        for rank, line in enumerate(m.group(1).split("\n"), 1):
+            f = re.fullmatch(r"([A-Z]+) +([0-9]+)\.([0-9]{3}) +[0-9]+\.[0-9]{3} +([0-9]+)", line)
+            if not f or int(f.group(4)) != rank:
+                die("%s: unexpected %s given-name line %d: %r" % (pm_path, var.lower(), rank, line))
+            if f.group(1) in names:
+                die("%s: %s given name %s listed twice" % (pm_path, var.lower(), f.group(1)))
+            names[f.group(1)] = int(f.group(2)) * 1000 + int(f.group(3))
+        if len(names) < 1000:
+            die("%s: only %d %s given names" % (pm_path, len(names), var.lower()))
+        out[sex] = names
+    return out
+
+
+def census_case(n):
+    """JAMES -> James, MCKINLEY -> McKinley."""
+    if n.startswith("MC") and len(n) > 3:
+        return "Mc" + n[2] + n[3:].lower()
+    return n[0] + n[1:].lower()
+
+
+def build_given_names(args, inputs):
+    lists = census_lists(args.names_pm)
+    genders = {}
+    for n in set(lists["m"]) | set(lists["f"]):
+        m, f = lists["m"].get(n, 0), lists["f"].get(n, 0)
+        if m * 10 >= GIVEN_SHARE_TENTHS * (m + f):
+            g = "m"
+        elif f * 10 >= GIVEN_SHARE_TENTHS * (m + f):
+            g = "f"
+        else:
+            g = "u"
+        genders[census_case(n)] = g
+    census = {k.casefold(): k for k in genders}
+    path = os.path.join(inputs, "given_names.extra.tsv")
+    extra = {}
+    for name, g in read_tsv(path, HEADERS["given_names"]):
+        if not GIVEN_NAME_RE.fullmatch(name):
+            die("given_names.extra.tsv: %r is not a single given name" % name)
+        if g not in ("m", "f", "u"):
+            die("given_names.extra.tsv: %s: gender %r not m, f or u" % (name, g))
+        if name.casefold() in extra:
+            die("given_names.extra.tsv: duplicate name %s" % name)
+        if name in genders and not (g == "u" and genders[name] != "u"):
+            die("given_names.extra.tsv: %s is in the census lists (%s); only 'u' may override"
+                % (name, genders[name]))
+        if name.casefold() in census and name not in genders:
+            die("given_names.extra.tsv: %s: the census lists write it %s" % (name, census[name.casefold()]))
+        extra[name.casefold()] = (name, g)
+    for name, g in extra.values():
+        genders[name] = g
+    # ASCII spellings of hand-written names (Jürgen -> Jurgen), unless taken
+    taken = {k.casefold() for k in genders}
+    for name, g in sorted(extra.values()):
+        a = fold(name)
+        if a and a.casefold() not in taken:
+            taken.add(a.casefold())
+            genders[a] = g
+    return [[n, g] for n, g in genders.items()]
+
+
+# --------------------------------------------------------------------------
 
 def main():
     ap = argparse.ArgumentParser()
@@ -407,6 +489,8 @@ def main():
     ap.add_argument("--iso-version", required=True)
     ap.add_argument("--cities", required=True)
     ap.add_argument("--cities-version", required=True)
+    ap.add_argument("--names-pm", required=True)
+    ap.add_argument("--names-version", required=True)
     ap.add_argument("--inputs", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
@@ -452,6 +536,11 @@ def main():
     counts["nominals"] = write_tsv(out, "nominals",
                                    read_tsv(os.path.join(inputs, "nominals.in.tsv"), HEADERS["nominals"]),
                                    ["Hand-written: tools/gazetteers/nominals.in.tsv."])
+    counts["given_names"] = write_tsv(out, "given_names", build_given_names(args, inputs), [
+        "US Census 1990 given-name lists as shipped in Debian libtext-names-perl %s" % args.names_version,
+        "(Text::Names); gender m/f when that sex has >= %d0%% of the two per-sex frequencies, else u."
+        % GIVEN_SHARE_TENTHS,
+        "Plus hand-written names (tools/gazetteers/given_names.extra.tsv) and their ASCII spellings."])
     for k in HEADERS:
         sys.stderr.write("build.py: %-14s %6d rows\n" % (k + ".tsv", counts[k]))
 

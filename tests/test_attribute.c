@@ -1,0 +1,130 @@
+/* test_attribute.c - speaker attribution: cue layouts, pronouns resolved to
+ * the right person, follow-on quotes, partial quotes, nominal and title
+ * speakers. Each case: text, quote prefix, speaker name, kind, mention. */
+#include "testutil.h"
+
+typedef struct {
+  const char *text, *quote, *name, *kind, *mention;
+} a_case;
+
+static void check(const a_case *cases, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const a_case *c = &cases[i];
+    ws_doc *d = test_doc(c->text);
+    const ws_quote *q = find_quote(d, c->quote);
+    ck_assert_msg(q != NULL, "%s: no quote %s", c->text, c->quote);
+    if (!c->name) {
+      ck_assert_msg(!q->has_speaker, "%s: unexpected speaker %s", c->text,
+                    q->speaker.name);
+      continue;
+    }
+    ck_assert_msg(q->has_speaker, "%s: no speaker", c->text);
+    ck_assert_msg(strcmp(q->speaker.name, c->name) == 0,
+                  "%s\n got %s, want %s", c->text, q->speaker.name, c->name);
+    ck_assert_str_eq(ws_speaker_kind_str(q->speaker.kind), c->kind);
+    ck_assert_str_eq(q->speaker.mention, c->mention);
+    ck_assert(q->confidence > 0 && q->confidence <= 1);
+  }
+}
+
+START_TEST(layouts) {
+  static const a_case cases[] = {
+      {"\"We will win,\" Trump said.", "We will", "Donald Trump", "name",
+       "Trump"},
+      {"\"We will win,\" said Marco Rubio.", "We will", "Marco Rubio", "name",
+       "Marco Rubio"},
+      {"Trump said: \"We will win.\"", "We will", "Donald Trump", "name",
+       "Trump"},
+      {"Rubio told reporters: \"It is done.\"", "It is", "Marco Rubio",
+       "name", "Rubio"},
+      {"According to Rubio, \"talks failed.\"", "talks", "Marco Rubio",
+       "name", "Rubio"},
+      {"\"We are ready,\" Hugh Hill, a doctor at the clinic, said.", "We are",
+       "Hugh Hill", "name", "Hugh Hill"},
+      {"\"It is over,\" Petro also said on Monday.", "It is",
+       "Gustavo Petro", "name", "Petro"},
+      {"\"Ready,\" Mayor Grace Okafor told reporters.", "Ready",
+       "Grace Okafor", "name", "Grace Okafor"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(pronouns) {
+  static const a_case cases[] = {
+      /* the nearest name (Petro) is the object, not the speaker */
+      {"Trump criticised Petro on Monday. \"He is a bad man,\" he said.",
+       "He is", "Donald Trump", "pronoun", "he"},
+      /* gender picks the right person */
+      {"Mayor Grace Okafor met Senator Tom Whitaker. \"We agreed,\" she "
+       "said.",
+       "We agreed", "Grace Okafor", "pronoun", "she"},
+      {"Ms. Ana Torres greeted Mr. Luis Vega. \"Welcome,\" he said.",
+       "Welcome", "Luis Vega", "pronoun", "he"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(follow_on) {
+  static const a_case cases[] = {
+      {"\"Somehow he became nice,\" Trump told reporters. \"He changed.\"",
+       "He changed", "Donald Trump", "name", "Trump"},
+      /* a new person breaks the chain; the floating quote is theirs */
+      {"\"A,\" Trump said. Rubio arrived later. \"B is next.\"", "B is",
+       "Marco Rubio", "name", "Rubio"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(partial) {
+  static const a_case cases[] = {
+      {"Trump warned Petro to \"watch his ass\" and suggested that action "
+       "\"sounds good to me.\"",
+       "watch", "Donald Trump", "name", "Trump"},
+      {"Trump warned Petro to \"watch his ass\" and suggested that action "
+       "\"sounds good to me.\"",
+       "sounds", "Donald Trump", "name", "Trump"},
+      {"Petro, a former guerrilla, responded by calling Trump an "
+       "\"accomplice to genocide\" in Gaza.",
+       "accomplice", "Gustavo Petro", "name", "Petro"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(nominal_and_title) {
+  static const a_case cases[] = {
+      {"\"We are ready,\" a spokesman said.", "We are", "a spokesman",
+       "nominal", "a spokesman"},
+      {"\"It failed,\" officials said.", "It failed", "officials", "nominal",
+       "officials"},
+      {"Governor Ernesto Lacson arrived. \"It is ours,\" the governor said.",
+       "It is", "Ernesto Lacson", "title", "the governor"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(cues_and_confidence) {
+  ws_doc *d = test_doc("\"We will win,\" Trump said.");
+  const ws_quote *q = ws_doc_quote(d, 0);
+  ck_assert(q->has_cue);
+  ck_assert_str_eq(q->cue, "said");
+  ck_assert_uint_eq(q->cue_span.start, 21);
+  ck_assert_uint_eq(q->speaker.span.start, 15);
+  ck_assert_uint_eq(q->speaker.span.end, 20);
+  ck_assert(q->confidence >= 0.8);
+}
+END_TEST
+
+int main(void) {
+  const feature f[] = {{"layouts", layouts},
+                              {"pronouns", pronouns},
+                              {"follow-on", follow_on},
+                              {"partial", partial},
+                              {"nominal-title", nominal_and_title},
+                              {"cues", cues_and_confidence}};
+  return RUN_FEATURES("attribute", f);
+}

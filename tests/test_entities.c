@@ -1,0 +1,92 @@
+/* test_entities.c - gazetteer matching (longest match, case, diacritics,
+ * possessives) and people beyond the lists (titles, honorifics, speech
+ * context, surname aliases). */
+#include "testutil.h"
+
+/* "type:canonical[/office]" for each entity, joined by '|'. */
+static const char *entities(const char *text, char *buf, size_t cap) {
+  ws_doc *d = test_doc(text);
+  size_t o = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < ws_doc_entity_count(d); i++) {
+    const ws_entity *e = ws_doc_entity(d, i);
+    o += (size_t)snprintf(buf + o, cap - o, "%s%s:%s%s%s", i ? "|" : "",
+                          ws_entity_type_str(e->type), e->canonical,
+                          e->office ? "/" : "", e->office ? e->office : "");
+  }
+  return buf;
+}
+
+typedef struct {
+  const char *text, *want;
+} ent_case;
+
+static void check(const ent_case *cases, size_t n) {
+  char buf[1024];
+  for (size_t i = 0; i < n; i++)
+    ck_assert_str_eq(entities(cases[i].text, buf, sizeof buf), cases[i].want);
+}
+
+START_TEST(gazetteer_match) {
+  static const ent_case cases[] = {
+      {"They flew to the United States.", "place:United States"},
+      {"Trump's plan", "person:Donald Trump"},
+      {"Colombia\xE2\x80\x99s leader", "place:Colombia"},
+      {"He met Nicolas Maduro in Caracas.",
+       "person:Nicol\xC3\xA1s Maduro|place:Caracas"},
+      {"TRUMP WINS", "person:Donald Trump"},
+      {"the man may read", ""},
+      {"in Bogota", "place:Bogot\xC3\xA1"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(titled_people) {
+  static const ent_case cases[] = {
+      {"Defence Minister Pedro Arnulfo S\xC3\xA1nchez Su\xC3\xA1rez arrived.",
+       "office:Defence Minister|person:Pedro Arnulfo S\xC3\xA1nchez "
+       "Su\xC3\xA1rez/Defence Minister"},
+      {"Republican Senator Bernie Moreno spoke.",
+       "office:Senator|person:Bernie Moreno/Republican Senator"},
+      {"Dr. Hugh Hill said so.", "person:Hugh Hill"},
+      {"Secretary of State Marco Rubio left.",
+       "office:Secretary of State|person:Marco Rubio/Secretary of State"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(aliases) {
+  static const ent_case cases[] = {
+      {"Mayor Grace Okafor spoke. Later Okafor left.",
+       "office:Mayor|person:Grace Okafor/Mayor|person:Grace Okafor/Mayor"},
+      {"Foreign Minister Rosa Yolanda Villavicencio came. Villavicencio "
+       "spoke.",
+       "office:Foreign Minister|person:Rosa Yolanda "
+       "Villavicencio/Foreign Minister|person:Rosa Yolanda "
+       "Villavicencio/Foreign Minister"},
+      {"Ana Torres, a nurse, said it. Ms. Torres left.",
+       "person:Ana Torres|person:Ana Torres"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(speech_context) {
+  static const ent_case cases[] = {
+      {"\"No,\" said Daniel Tetteh Quaye.", "person:Daniel Tetteh Quaye"},
+      {"Lindenhof Foundation said no.", ""},
+      {"Read Entire Article", ""},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+int main(void) {
+  const feature f[] = {{"gazetteer-match", gazetteer_match},
+                              {"titles", titled_people},
+                              {"aliases", aliases},
+                              {"speech-context", speech_context}};
+  return RUN_FEATURES("entities", f);
+}

@@ -368,6 +368,11 @@ static void shape_after(ws_doc *d, const quotation *q) {
   if (q->close_tok == UINT32_MAX)
     return;
   uint32_t n = (uint32_t)d->toks.n, sent = T(d, q->close_tok)->sent;
+  /* "...?" Clinton said: the sentence after a closing mark may be the
+   * attribution itself; the anchored layouts decide */
+  if (q->close_tok + 1 < n && T(d, q->close_tok + 1)->sent != sent &&
+      T(d, q->close_tok + 1)->para == T(d, q->close_tok)->para)
+    sent = T(d, q->close_tok + 1)->sent;
   for (uint32_t i = q->close_tok + 1;
        i < n && T(d, i)->sent == sent && d->shape.n < MAX_SHAPE;) {
     if (quoted(d, i))

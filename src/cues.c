@@ -23,7 +23,7 @@ static const layout after[] = {
 
 /* Before the opening mark (anchored at the mark). */
 static const layout before[] = {
-    {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNT]{0,4}[,:]$", 0.9},   /* X told Y: */
+    {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNTt]{0,4}[,:]$", 0.9},  /* X told Y: */
     {"(?<v>V)(?<s>[PRNTC])[,:]$", 0.88},                   /* said X: */
     {"(?<v>A)(?<s>[PRNTC]),?$", 0.85},                     /* according to X, */
     {"(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)[wa]{0,4}[,:]?$", 0.82},

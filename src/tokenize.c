@@ -172,7 +172,11 @@ void tok_tokenize(ws_doc *d) {
     any = true;
     size_t end;
     int qk = quote_kind(cp);
-    if (is_alnum(c)) {
+    if ((cp == '\'' || cp == '`') && i + 1 < s.n && s.s[i + 1] == s.s[i]) {
+      end = i + 2; /* '' and `` stand for double quotes (NYT, LaTeX) */
+      t->cls = T_QUOTE;
+      t->mark = cp == '`' ? QM_DQ_OPEN : QM_DQ_STRAIGHT;
+    } else if (is_alnum(c)) {
       end = scan_word(s, i, &t->flags);
       t->cls = c == CC_LETTER ? T_WORD : T_NUM;
     } else if (is_apos(cp) && i + l < s.n &&
@@ -199,7 +203,7 @@ void tok_tokenize(ws_doc *d) {
       end = i + l;
       t->cls = T_PUNCT;
       t->mark = cp < 0x80 && cp > 0 ? (uint8_t)cp : 0;
-      if (cp == 0x2013 || cp == 0x2014)
+      if (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015)
         t->mark = '-';
       if (cp == 0x2026)
         t->mark = '.';

@@ -7,6 +7,7 @@
  * person of the right gender, not merely the nearest name. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cues.h"
 
@@ -574,8 +575,21 @@ static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
 
 /* "called the package the "Dust Bowl bill"": a naming verb whose object is
  * not a person, before a short quotation, gives a name, not a quotation. */
+static bool title_case(const ws_doc *d, const quotation *q);
+
+static bool is_the(const ws_doc *d, uint32_t i) {
+  const token *t = T(d, i);
+  return t->cls == T_WORD && t->len == 3 &&
+         strncasecmp(d->text + t->off, "the", 3) == 0;
+}
+
 static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
   if (!(F(d, v) & LX_NAMING) || q->last_tok - q->first_tok > 6)
+    return false;
+  /* a label is definite or a proper name ("the monster", "Dust Bowl
+   * bill"); "a dangerous gamble" characterises and is a quotation */
+  if (!is_the(d, q->open_tok - 1) && !is_the(d, q->first_tok) &&
+      !title_case(d, q))
     return false;
   for (uint32_t i = v + 1; i < q->open_tok; i++) {
     int32_t u = d->unit_at.v[i];

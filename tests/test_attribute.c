@@ -86,6 +86,8 @@ START_TEST(partial) {
       {"Trump warned Petro to \"watch his ass\" and suggested that action "
        "\"sounds good to me.\"",
        "sounds", "Donald Trump", "name", "Trump"},
+      {"Petro called the plan \"a dangerous gamble\" on Monday.", "a dangerous",
+       "Gustavo Petro", "name", "Petro"},
       {"Petro, a former guerrilla, responded by calling Trump an "
        "\"accomplice to genocide\" in Gaza.",
        "accomplice", "Gustavo Petro", "name", "Petro"},

@@ -78,6 +78,9 @@ START_TEST(scare_quotes) {
       /* short quoted fragment with no cue */
       {"The so-called \"peace dividend\" is gone.", ""},
       {"She wrote \"The Salt Years\" in 2019.", ""},
+      /* naming a thing with a definite label */
+      {"Residents called the channel \"the monster\" for years.", ""},
+      {"Aides call the package the \"Dust Bowl bill\" now.", ""},
   };
   check(cases, ARRAY_LEN(cases));
 }

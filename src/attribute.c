@@ -677,6 +677,16 @@ static bool ends_sentence(const ws_doc *d, const quotation *q) {
   return false;
 }
 
+/* Is the quotation where a title goes: after a preposition, a determiner
+ * or a possessive (on "Fox News Sunday," / CNN's "New Day.")? */
+static bool after_title_slot(const ws_doc *d, const quotation *q) {
+  if (q->open_tok == 0)
+    return false;
+  const token *p = T(d, q->open_tok - 1);
+  return p->cls == T_WORD &&
+         ((F(d, q->open_tok - 1) & (LX_PREP | LX_DET)) || (p->flags & TF_POSS));
+}
+
 static bool title_case(const ws_doc *d, const quotation *q) {
   for (uint32_t i = q->first_tok; i < q->last_tok; i++)
     if (T(d, i)->cls == T_WORD && !(T(d, i)->flags & TF_CAP) &&
@@ -692,7 +702,8 @@ void att_attribute(ws_doc *d) {
     quotation *q = &d->quotes.v[k];
     if (q->scare)
       continue;
-    if (word_count(d, q) <= 6 && title_case(d, q) && !ends_sentence(d, q)) {
+    if (word_count(d, q) <= 8 && title_case(d, q) &&
+        (!ends_sentence(d, q) || after_title_slot(d, q))) {
       q->scare = true; /* a title or nickname: "The Salt Years" */
       continue;
     }
@@ -721,6 +732,20 @@ void att_attribute(ws_doc *d) {
       int32_t u = sentence_subject(d, s0, q->open_tok);
       if (u >= 0 && d->units.v[u].kind == U_PERSON) {
         set_speaker(d, q, u, 0, 0, 0.5); /* a floating quotation */
+        found = true;
+      }
+    }
+    if (!found && q->kind == WS_QUOTE_PARTIAL && !title_case(d, q)) {
+      /* a fragment in paraphrase: "Trump admires Putin as a "strong
+       * leader"" belongs to the clause's subject */
+      uint32_t s0 = q->open_tok;
+      while (s0 > 0 && T(d, s0 - 1)->sent == T(d, q->open_tok)->sent)
+        s0--;
+      int32_t u = sentence_subject(d, s0, q->open_tok);
+      if (u >= 0 && (d->units.v[u].kind == U_PERSON ||
+                     d->units.v[u].kind == U_PRONOUN ||
+                     d->units.v[u].kind == U_TITLE)) {
+        set_speaker(d, q, u, 0, 0, 0.4);
         found = true;
       }
     }

@@ -73,7 +73,9 @@ static int direction(const ws_doc *d, uint32_t i) {
   }
   case QM_DQ_LOW: case QM_GUIL_OPEN:
     return 1;
-  case QM_DQ_CLOSE: case QM_GUIL_CLOSE:
+  case QM_DQ_CLOSE: /* ”Fear. used as an opening mark */
+    return l && !r && find_open(d, FAM_DOUBLE) < 0 ? 1 : -1;
+  case QM_GUIL_CLOSE:
     return -1;
   case QM_DQ_STRAIGHT:
     if (l && !r)

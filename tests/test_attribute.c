@@ -86,6 +86,9 @@ START_TEST(partial) {
       {"Trump warned Petro to \"watch his ass\" and suggested that action "
        "\"sounds good to me.\"",
        "sounds", "Donald Trump", "name", "Trump"},
+      /* no cue verb: the clause subject */
+      {"Trump openly admires Putin as a \"strong leader\" these days.",
+       "strong", "Donald Trump", "name", "Trump"},
       {"Petro called the plan \"a dangerous gamble\" on Monday.", "a dangerous",
        "Gustavo Petro", "name", "Petro"},
       {"Petro, a former guerrilla, responded by calling Trump an "

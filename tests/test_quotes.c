@@ -37,6 +37,9 @@ START_TEST(pairing) {
       {"He said \"yes\" and \"no\" twice, Ana Lopez said.", "p:yes|p:no"},
       {"", ""},
       {"No quotes at all.", ""},
+      /* a closing mark misused as the opening one */
+      {"\xE2\x80\x9D" "Fear. I am afraid,\xE2\x80\x9D she said.",
+       "d:Fear. I am afraid,"},
   };
   check(cases, ARRAY_LEN(cases));
 }

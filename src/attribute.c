@@ -86,8 +86,10 @@ static uint32_t pp_end(const ws_doc *d, uint32_t i) {
     j++;
   for (; j < n && j - i < 10 && !quoted(d, j); j++) {
     const token *t = T(d, j);
-    if (t->cls == T_WORD && (t->flags & (TF_CAP | TF_ALLCAPS | TF_POSS))) {
-      end = j + 1;
+    if (t->cls == T_WORD && ((t->flags & (TF_CAP | TF_ALLCAPS | TF_POSS)) ||
+                             !(F(d, j) & (LX_CUE_VERB | LX_PRON_M | LX_PRON_F |
+                                          LX_PRON_PL | LX_THAT | LX_ADV)))) {
+      end = j + 1; /* "in the Clinton ad", "at the Ministry" */
       continue;
     }
     if (t->cls == T_WORD && (F(d, j) & (LX_PREP | LX_CONJ | LX_DET)) &&
@@ -335,6 +337,13 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
   }
   if (t->cls == T_QUOTE)
     return (t->flags & TF_QMARK_USED) ? 'q' : 'p';
+  if (tok_is(t, '(')) { /* "(D-Wis.)": skipped like an adverb */
+    for (uint32_t j = i + 1; j < d->toks.n && j - i < 10; j++)
+      if (tok_is(T(d, j), ')')) {
+        *skip = j + 1 - i;
+        return 'a';
+      }
+  }
   if (t->cls == T_PUNCT) {
     switch (t->mark) {
     case ',': return ',';

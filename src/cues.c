@@ -19,6 +19,7 @@ static const layout after[] = {
     {"^[,-]?(?<s>[PNTC]),[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85}, /* X, a, said */
     {"^[,-]?(?<v>A)(?<s>[PRNTC])", 0.85},                  /* according to X */
     {"^-(?<s>[PTC])(?<v>)(?:[,.]|$)", 0.7},                /* - Commissioner X */
+    {"^[wa]{1,6},(?<s>[PRNTC])a{0,2}(?<v>V)", 0.75}, /* "..." for X, she said */
 };
 
 /* Before the opening mark (anchored at the mark). */

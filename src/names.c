@@ -284,7 +284,7 @@ static void assign_person(ws_doc *d, mention *m) {
     if (m->office_entry != TRIE_NONE)
       p->office_canon = c->entries.v[m->office_entry].canonical;
   }
-  if (m->entry == TRIE_NONE && m->ntok >= 2) {
+  if (m->ntok >= 2) { /* listed people too: "Clinton" after "Hillary Clinton" */
     uint32_t last = m->tok + m->ntok;
     add_alias(d, last - 1, last, m->person);
     if (m->ntok >= 3) {

@@ -45,6 +45,13 @@ START_TEST(layouts) {
        "Gustavo Petro", "name", "Petro"},
       {"\"Ready,\" Mayor Grace Okafor told reporters.", "Ready",
        "Grace Okafor", "name", "Grace Okafor"},
+      {"\"It's a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday.",
+       "It's a", "Gwen Moore", "name", "Gwen Moore"},
+      {"\"Why not?\" a narrator in the Clinton ad asks.", "Why not",
+       "a narrator in the Clinton ad", "nominal",
+       "a narrator in the Clinton ad"},
+      {"\"Executives should face jail\" for fraud, she said.", "Executives",
+       "she", "pronoun", "she"},
   };
   check(cases, ARRAY_LEN(cases));
 }

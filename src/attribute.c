@@ -582,6 +582,15 @@ static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
     q->speaker_name = said_by;
 }
 
+/* Does the quotation end in , ? or ! inside its marks, announcing an
+ * attribution ("...," she said)? */
+static bool ends_with_attribution_mark(const ws_doc *d, const quotation *q) {
+  if (q->close_tok == UINT32_MAX || q->last_tok <= q->first_tok)
+    return false;
+  const token *t = T(d, q->last_tok - 1);
+  return tok_is(t, ',') || tok_is(t, '?') || tok_is(t, '!');
+}
+
 /* "called the package the "Dust Bowl bill"": a naming verb whose object is
  * not a person, before a short quotation, gives a name, not a quotation. */
 static bool title_case(const ws_doc *d, const quotation *q);
@@ -624,6 +633,13 @@ static bool try_layouts(ws_doc *d, quotation *q) {
     set_speaker(d, q, d->unit_at.v[s], v, vn, m.confidence);
     return true;
   }
+  if (d->shape.n && ends_with_attribution_mark(d, q) &&
+      cues_match(d->ctx, d->match_data, CUE_AFTER_WEAK, d->shape.v,
+                 d->shape.n, &m)) {
+    uint32_t s = d->shape_pos.v[m.s], v = d->shape_pos.v[m.v];
+    set_speaker(d, q, d->unit_at.v[s], v, 1, m.confidence);
+    return true;
+  }
   uint32_t from = frame_start(d, q->open_tok);
   shape_before(d, q, from);
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_BEFORE, d->shape.v,
@@ -648,6 +664,15 @@ static bool try_layouts(ws_doc *d, quotation *q) {
       return true;
     }
     break;
+  }
+  /* "Jared Potts echoed: "..."": a clause ending in a colon introduces
+   * its subject's words, whatever the verb */
+  if (q->open_tok > from && tok_is(T(d, q->open_tok - 1), ':')) {
+    int32_t u = sentence_subject(d, from, q->open_tok - 1);
+    if (u >= 0 && d->units.v[u].kind != U_NAME) {
+      set_speaker(d, q, u, 0, 0, 0.6);
+      return true;
+    }
   }
   return false;
 }

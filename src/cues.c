@@ -31,10 +31,17 @@ static const layout before[] = {
     {"(?<s>[PRNTC])a{0,2}(?<v>V)[wa]{0,4}t?$", 0.82},      /* X said (that) */
 };
 
+/* After a quotation ending in , ? or !, where an attribution must follow:
+ * any word in the verb slot ("...," Trump barked / beamed Donald Hartley). */
+static const layout weak[] = {
+    {"^[,-]?(?<s>[PRNTC])a{0,2}(?<v>w)", 0.6},
+    {"^[,-]?(?<v>w)(?<s>[PNTC])(?:[,.]|$)", 0.55},
+};
+
 typedef struct {
-  pcre2_code *code[2][8];
-  size_t n[2];
-  uint32_t s_group[2][8], v_group[2][8];
+  pcre2_code *code[3][8];
+  size_t n[3];
+  uint32_t s_group[3][8], v_group[3][8];
   pcre2_match_context *mctx;
 } compiled;
 
@@ -44,10 +51,10 @@ ws_status cues_compile(ws_ctx *c, ws_error *err) {
   cp->mctx = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(cp->mctx, 100000);
   pcre2_set_depth_limit(cp->mctx, 1000);
-  const layout *sets[2] = {after, before};
-  size_t counts[2] = {sizeof after / sizeof *after,
-                      sizeof before / sizeof *before};
-  for (int side = 0; side < 2; side++) {
+  const layout *sets[3] = {after, before, weak};
+  size_t counts[3] = {sizeof after / sizeof *after,
+                      sizeof before / sizeof *before, sizeof weak / sizeof *weak};
+  for (int side = 0; side < 3; side++) {
     for (size_t i = 0; i < counts[side]; i++) {
       int code;
       PCRE2_SIZE off;
@@ -77,7 +84,7 @@ void cues_free(ws_ctx *c) {
   compiled *cp = c->cue_after;
   if (!cp)
     return;
-  for (int side = 0; side < 2; side++)
+  for (int side = 0; side < 3; side++)
     for (size_t i = 0; i < cp->n[side]; i++)
       pcre2_code_free(cp->code[side][i]);
   pcre2_match_context_free(cp->mctx);
@@ -92,7 +99,9 @@ bool cues_match(const ws_ctx *c, void *md_, int side, const char *shape,
                 size_t n, cue_match *out) {
   pcre2_match_data *md = md_;
   const compiled *cp = c->cue_after;
-  const layout *set = side == CUE_AFTER ? after : before;
+  const layout *set = side == CUE_AFTER ? after
+                      : side == CUE_BEFORE ? before
+                                           : weak;
   bool found = false;
   for (size_t i = 0; i < cp->n[side] && !found; i++) {
     int rc = pcre2_match(cp->code[side][i], (PCRE2_SPTR)shape, n, 0, 0, md,

@@ -10,7 +10,7 @@
 
 #include "internal.h"
 
-enum { CUE_AFTER, CUE_BEFORE };
+enum { CUE_AFTER, CUE_BEFORE, CUE_AFTER_WEAK };
 
 typedef struct {
   int rule;      /* index of the pattern that matched */

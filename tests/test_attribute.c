@@ -52,6 +52,11 @@ START_TEST(layouts) {
        "a narrator in the Clinton ad"},
       {"\"Executives should face jail\" for fraud, she said.", "Executives",
        "she", "pronoun", "she"},
+      /* any verb where an attribution must follow */
+      {"\"Go back to Univision,\" Trump barked.", "Go back", "Donald Trump",
+       "name", "Trump"},
+      {"Pollster Daron Shaw echoed: \"It is historic.\"", "It is",
+       "Daron Shaw", "name", "Daron Shaw"},
   };
   check(cases, ARRAY_LEN(cases));
 }

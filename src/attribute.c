@@ -272,11 +272,12 @@ static void build_units(ws_doc *d) {
     if (!free_tok(d, i) || T(d, i)->cls != T_WORD) /* nominal may take */
       continue;                                    /* capitalised words */
     uint32_t f = F(d, i);
-    if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)) {
+    if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) {
       push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
       struct unit *u = &d->units.v[d->units.n - 1];
       u->gender = f & LX_PRON_M ? 'm' : f & LX_PRON_F ? 'f' : 0;
       u->plural = (f & LX_PRON_PL) != 0;
+      u->first_person = (f & LX_PRON_1) != 0;
     } else if (f & LX_NOMINAL) {
       nominal_unit(d, i);
       i = d->units.v[d->units.n - 1].tok + d->units.v[d->units.n - 1].ntok - 1;
@@ -434,11 +435,34 @@ static bool subject_like(const ws_doc *d, const struct unit *u) {
 }
 
 /* The first subject-like unit of the sentence, before token `limit`. */
+/* A unit that cannot be a clause's subject: a dateline ("WASHINGTON
+ * (AP) -"), a place, or a capitalised word opening an introductory phrase
+ * ("Hours later, Trump ..."). */
+static bool not_a_subject(const ws_doc *d, const struct unit *u) {
+  uint32_t end = u->tok + u->ntok;
+  if (u->kind != U_NAME)
+    return false;
+  if (d->ment_at.v[u->tok] >= 0 &&
+      d->ments.v[d->ment_at.v[u->tok]].type == WS_PLACE)
+    return true;
+  if (end < d->toks.n && (tok_is(T(d, end), '-') || tok_is(T(d, end), '(')))
+    return true;
+  if (u->ntok == 1 && (T(d, u->tok)->flags & TF_SENT_START))
+    for (uint32_t j = end; j < d->toks.n && j < end + 3; j++) {
+      if (tok_is(T(d, j), ','))
+        return true;
+      if (!is_adverb(d, j) && T(d, j)->cls != T_NUM)
+        break;
+    }
+  return false;
+}
+
 static int32_t sentence_subject(const ws_doc *d, uint32_t from,
                                 uint32_t limit) {
   for (uint32_t i = from; i < limit; i++) {
     int32_t u = d->unit_at.v[i];
-    if (u >= 0 && d->units.v[u].tok == i && subject_like(d, &d->units.v[u]))
+    if (u >= 0 && d->units.v[u].tok == i && subject_like(d, &d->units.v[u]) &&
+        !not_a_subject(d, &d->units.v[u]))
       return u;
   }
   return -1;
@@ -549,7 +573,7 @@ static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
     break;
   case U_PRONOUN: {
     q->speaker_kind = WS_SPEAKER_PRONOUN;
-    int32_t a = resolve_pronoun(d, u);
+    int32_t a = un->first_person ? -1 : resolve_pronoun(d, u);
     if (a >= 0 && d->units.v[a].person >= 0) {
       q->person = d->units.v[a].person;
       if (!d->people.v[q->person].gender && un->gender)

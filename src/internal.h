@@ -54,40 +54,39 @@ typedef struct {
   uint8_t mark; /* T_QUOTE: QM_*; T_PUNCT: the ASCII char or 0 */
 } token;
 
-/* ---- lexicon: flags per interned word ---------------------------------- */
-enum {
-  LX_CUE_VERB = 1u << 0,
-  LX_CUE_ING = 1u << 1, /* participle cue: saying, adding */
-  LX_CUE_NOUN = 1u << 2,
-  LX_HONORIFIC = 1u << 3,
-  LX_ABBR = 1u << 4,
-  LX_PRON_M = 1u << 5,
-  LX_PRON_F = 1u << 6,
-  LX_PRON_PL = 1u << 7,
-  LX_NOMINAL = 1u << 8,
-  LX_NOMINAL_PL = 1u << 9,
-  LX_DET = 1u << 10,
-  LX_PREP = 1u << 11,
-  LX_ADV = 1u << 12, /* may stand between a subject and its verb */
-  LX_CONJ = 1u << 13,
-  LX_STARTER = 1u << 14, /* function word that often starts a sentence */
-  LX_MODIFIER = 1u << 15, /* before an office: former, acting, party names */
-  LX_PARTICLE = 1u << 16, /* inside names: de, van, bin */
-  LX_DEMONYM = 1u << 17,
-  LX_THAT = 1u << 18,
-  LX_ACCORDING = 1u << 19,
-  LX_GENDER_M = 1u << 20, /* honorific/first name/nominal of known gender */
-  LX_GENDER_F = 1u << 21,
-  LX_FIRST_NAME = 1u << 22,
-  LX_NOT_NAME = 1u << 23, /* capitalised but never a name (months, days) */
-  LX_OFFICE_HEAD = 1u << 24, /* last word of an office title: minister */
-  LX_PRON_IT = 1u << 25,
-  LX_CUE_PHRASE = 1u << 26, /* first word of a multi-word cue */
-  LX_ORG = 1u << 27, /* head word of an organisation name: Ministry, Party */
-  LX_COMMON = 1u << 28, /* common word: not an entity on its own (May, Man) */
-  LX_SO_CALLED = 1u << 29, /* so-called, self-styled: scare quotes follow */
-  LX_NAMING = 1u << 30 /* call, dub, nickname: may introduce a name */
-};
+/* ---- lexicon: flags per interned word (uint32_t) --------------------- */
+#define LX_CUE_VERB (1u << 0)
+#define LX_CUE_ING (1u << 1) /* participle cue: saying, adding */
+#define LX_CUE_NOUN (1u << 2)
+#define LX_HONORIFIC (1u << 3)
+#define LX_ABBR (1u << 4)
+#define LX_PRON_M (1u << 5)
+#define LX_PRON_F (1u << 6)
+#define LX_PRON_PL (1u << 7)
+#define LX_NOMINAL (1u << 8)
+#define LX_NOMINAL_PL (1u << 9)
+#define LX_DET (1u << 10)
+#define LX_PREP (1u << 11)
+#define LX_ADV (1u << 12) /* may stand between a subject and its verb */
+#define LX_CONJ (1u << 13)
+#define LX_STARTER (1u << 14) /* function word that often starts a sentence */
+#define LX_MODIFIER (1u << 15) /* before an office: former, acting, party names */
+#define LX_PARTICLE (1u << 16) /* inside names: de, van, bin */
+#define LX_DEMONYM (1u << 17)
+#define LX_THAT (1u << 18)
+#define LX_ACCORDING (1u << 19)
+#define LX_GENDER_M (1u << 20) /* honorific/first name/nominal of known gender */
+#define LX_GENDER_F (1u << 21)
+#define LX_FIRST_NAME (1u << 22)
+#define LX_NOT_NAME (1u << 23) /* capitalised but never a name (months, days) */
+#define LX_OFFICE_HEAD (1u << 24) /* last word of an office title: minister */
+#define LX_PRON_IT (1u << 25)
+#define LX_CUE_PHRASE (1u << 26) /* first word of a multi-word cue */
+#define LX_ORG (1u << 27) /* head word of an organisation name: Ministry, Party */
+#define LX_COMMON (1u << 28) /* common word: not an entity on its own (May, Man) */
+#define LX_SO_CALLED (1u << 29) /* so-called, self-styled: scare quotes follow */
+#define LX_NAMING (1u << 30) /* call, dub, nickname: may introduce a name */
+#define LX_PRON_1 (1u << 31) /* I, we: the writer speaks */
 
 /* ---- gazetteers --------------------------------------------------------- */
 typedef struct {
@@ -171,6 +170,7 @@ struct unit {
   uint32_t mtok, mntok; /* the mention reported */
   uint8_t kind, gender; /* gender 'm', 'f' or 0 */
   bool plural;
+  bool first_person; /* "I said": the writer, never resolved */
   int32_t person;
 };
 

@@ -34,6 +34,7 @@ static const char *const pron_m[] = {"he", NULL};
 static const char *const pron_f[] = {"she", NULL};
 static const char *const pron_pl[] = {"they", NULL};
 static const char *const pron_it[] = {"it", NULL};
+static const char *const pron_1[] = {"i", "we", NULL};
 static const char *const dets[] = {
     "a", "an", "the", "one", "another", "two", "three", "several", "some",
     "many", "both", "his", "her", "their",
@@ -129,6 +130,7 @@ void lex_add_builtins(ws_ctx *c) {
   add_list(c, pron_f, LX_PRON_F);
   add_list(c, pron_pl, LX_PRON_PL);
   add_list(c, pron_it, LX_PRON_IT);
+  add_list(c, pron_1, LX_PRON_1);
   add_list(c, dets, LX_DET);
   add_list(c, preps, LX_PREP);
   add_list(c, advs, LX_ADV);

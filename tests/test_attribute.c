@@ -57,6 +57,11 @@ START_TEST(layouts) {
        "name", "Trump"},
       {"Pollster Daron Shaw echoed: \"It is historic.\"", "It is",
        "Daron Shaw", "name", "Daron Shaw"},
+      /* the writer speaks; datelines and openers are not subjects */
+      {"\"Okay,\" I said, trying again.", "Okay", "I", "pronoun", "I"},
+      {"WASHINGTON (AP) - Senator Ann Lee rallied supporters, saying: "
+       "\"We have to be ready.\"",
+       "We have", "Ann Lee", "name", "Ann Lee"},
   };
   check(cases, ARRAY_LEN(cases));
 }

@@ -236,7 +236,7 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
     uint32_t f = F(d, j);
     if (!free_tok(d, j) || t->cls != T_WORD || (t->flags & TF_CAP) ||
         (f & (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV | LX_DET |
-              LX_PRON_M | LX_PRON_F | LX_PRON_PL)) ||
+              LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_NOT_NAME)) ||
         (d->ment_at.v[j] >= 0) || is_adverb(d, j))
       break;
     head = j;
@@ -244,9 +244,16 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   if (head == det)
     return;
   uint32_t end = pp_end(d, head + 1);
+  /* "said a senior official." - the phrase must end the clause */
   bool said_before = det > 0 && T(d, det - 1)->cls == T_WORD &&
-                     (F(d, det - 1) & LX_CUE_VERB);
-  if (!said_before && !cue_follows(d, end))
+                     (F(d, det - 1) & LX_CUE_VERB) &&
+                     (end >= d->toks.n || T(d, end)->cls == T_QUOTE ||
+                      tok_is(T(d, end), ',') || tok_is(T(d, end), '.'));
+  /* "..., a senior official said" - the phrase must be a subject */
+  const token *p = det > 0 ? T(d, det - 1) : NULL;
+  bool subject = !p || p->sent != T(d, det)->sent || p->cls != T_WORD ||
+                 (F(d, det - 1) & (LX_CONJ | LX_THAT));
+  if (!said_before && !(subject && cue_follows(d, end)))
     return;
   push_unit(d, det, end - det, det, end - det, U_NOMINAL, -1);
 }

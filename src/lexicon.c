@@ -51,8 +51,9 @@ static const char *const advs[] = {
     "repeatedly", "often", "has", "reportedly", "publicly", "privately",
     "frequently", "quickly", "simply", "just", "already", "still", "even",
     "further", "last", "flatly", "bluntly", "angrily", "calmly", NULL};
-static const char *const conjs[] = {"and", "but", "or", "while", "as",
-                                    "yet", "nor", NULL};
+static const char *const conjs[] = {
+    "and", "but", "or", "while", "as", "yet", "nor", "though", "although",
+    "because", "whether", "unless", "whereas", NULL};
 static const char *const starters[] = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and",
     "in", "on", "at", "this", "that", "there", "these", "those", "his",

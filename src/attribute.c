@@ -676,6 +676,10 @@ static bool try_layouts(ws_doc *d, quotation *q) {
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_BEFORE, d->shape.v,
                                d->shape.n, &m)) {
     uint32_t s = d->shape_pos.v[m.s], v = d->shape_pos.v[m.v];
+    if (naming_a_thing(d, v, q)) {
+      q->scare = true; /* Aides call the package the "Dust Bowl bill" */
+      return false;
+    }
     set_speaker(d, q, d->unit_at.v[s], v, d->shape.v[m.v] == 'A' ? 2 : 1,
                 m.confidence);
     return true;

@@ -16,7 +16,7 @@ enum { MAX_SHAPE = 40, MAX_BACK_SENTENCES = 8, SCARE_MAX_WORDS = 4 };
 static inline const token *T(const ws_doc *d, uint32_t i) {
   return &d->toks.v[i];
 }
-static inline uint32_t F(const ws_doc *d, uint32_t i) {
+static inline uint64_t F(const ws_doc *d, uint32_t i) {
   return lex_flags(d->ctx, d->toks.v[i].word);
 }
 static inline bool quoted(const ws_doc *d, uint32_t i) {
@@ -44,10 +44,16 @@ static void push_unit(ws_doc *d, uint32_t tok, uint32_t ntok, uint32_t mtok,
   u->mntok = mntok;
   u->kind = kind;
   u->person = pid;
+  u->antecedent = -1;
   if (pid >= 0)
     u->gender = d->people.v[pid].gender;
   for (uint32_t i = tok; i < tok + ntok; i++)
     d->unit_at.v[i] = (int32_t)(d->units.n - 1);
+}
+
+static int32_t unit_ending_at(const ws_doc *d, uint32_t i) {
+  int32_t u = d->unit_at.v[i];
+  return u >= 0 && d->units.v[u].tok + d->units.v[u].ntok == i + 1 ? u : -1;
 }
 
 static bool free_tok(const ws_doc *d, uint32_t i) {
@@ -112,7 +118,7 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
     if (!free_tok(d, p) || T(d, p)->cls != T_WORD ||
         T(d, p)->sent != T(d, head)->sent)
       break;
-    uint32_t f = F(d, p);
+    uint64_t f = F(d, p);
     if (f & LX_DET) {
       det = p;
       continue;
@@ -141,7 +147,7 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
   uint32_t end = pp_end(d, head + 1);
   push_unit(d, start, end - start, start, end - start, U_NOMINAL, -1);
   struct unit *u = &d->units.v[d->units.n - 1];
-  uint32_t hf = F(d, head);
+  uint64_t hf = F(d, head);
   u->plural = (hf & LX_NOMINAL_PL) != 0;
   u->gender = hf & LX_GENDER_M ? 'm' : hf & LX_GENDER_F ? 'f' : 0;
 }
@@ -233,7 +239,7 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   uint32_t n = (uint32_t)d->toks.n, head = det;
   for (uint32_t j = det + 1; j < n && j - det <= 4; j++) {
     const token *t = T(d, j);
-    uint32_t f = F(d, j);
+    uint64_t f = F(d, j);
     if (!free_tok(d, j) || t->cls != T_WORD || (t->flags & TF_CAP) ||
         (f & (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV | LX_DET |
               LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_NOT_NAME)) ||
@@ -278,8 +284,12 @@ static void build_units(ws_doc *d) {
   for (uint32_t i = 0; i < n; i++) { /* pronouns and nominals first: a */
     if (!free_tok(d, i) || T(d, i)->cls != T_WORD) /* nominal may take */
       continue;                                    /* capitalised words */
-    uint32_t f = F(d, i);
-    if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) {
+    uint64_t f = F(d, i);
+    if ((f & LX_REL) && i >= 2 && tok_is(T(d, i - 1), ',') &&
+        unit_ending_at(d, i - 2) >= 0) {
+      push_unit(d, i, 1, i, 1, U_PRONOUN, -1); /* "Beck, who ..." */
+      d->units.v[d->units.n - 1].antecedent = (int32_t)(i - 2);
+    } else if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) {
       push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
       struct unit *u = &d->units.v[d->units.n - 1];
       u->gender = f & LX_PRON_M ? 'm' : f & LX_PRON_F ? 'f' : 0;
@@ -361,7 +371,7 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
     default: return 'p';
     }
   }
-  uint32_t f = F(d, i);
+  uint64_t f = F(d, i);
   if ((f & LX_ACCORDING) && i + 1 < d->toks.n) {
     *skip = 2;
     return 'A';
@@ -434,7 +444,7 @@ static void shape_before(ws_doc *d, const quotation *q, uint32_t from) {
 static bool subject_like(const ws_doc *d, const struct unit *u) {
   if (u->tok == 0)
     return true;
-  uint32_t f = F(d, u->tok - 1);
+  uint64_t f = F(d, u->tok - 1);
   const token *p = T(d, u->tok - 1);
   if (p->sent != T(d, u->tok)->sent)
     return true;
@@ -475,10 +485,6 @@ static int32_t sentence_subject(const ws_doc *d, uint32_t from,
   return -1;
 }
 
-static int32_t unit_ending_at(const ws_doc *d, uint32_t i) {
-  int32_t u = d->unit_at.v[i];
-  return u >= 0 && d->units.v[u].tok + d->units.v[u].ntok == i + 1 ? u : -1;
-}
 
 static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
                           int depth) {
@@ -488,6 +494,16 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
   uint32_t j = v;
   while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
     j--;
+  for (uint32_t k = j; k > from && v - k < 8; k--) { /* "X, who has ... said" */
+    if (quoted(d, k - 1) || tok_is(T(d, k - 1), '.'))
+      break;
+    if (F(d, k - 1) & LX_REL) {
+      int32_t u = unit_ending_at(d, k - 1); /* the relative pronoun's unit */
+      if (u >= 0)
+        return u;
+      break;
+    }
+  }
   if (j > from) {
     int32_t u = unit_ending_at(d, j - 1);
     if (u >= 0)
@@ -580,7 +596,9 @@ static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
     break;
   case U_PRONOUN: {
     q->speaker_kind = WS_SPEAKER_PRONOUN;
-    int32_t a = un->first_person ? -1 : resolve_pronoun(d, u);
+    int32_t a = un->first_person     ? -1
+                : un->antecedent >= 0 ? d->unit_at.v[un->antecedent]
+                                      : resolve_pronoun(d, u);
     if (a >= 0 && d->units.v[a].person >= 0) {
       q->person = d->units.v[a].person;
       if (!d->people.v[q->person].gender && un->gender)

@@ -134,7 +134,7 @@ static void add_names(ws_ctx *c, ws_doc *scratch, const row *r,
   }
 }
 
-static void set_word(ws_ctx *c, const char *s, size_t n, uint32_t flags) {
+static void set_word(ws_ctx *c, const char *s, size_t n, uint64_t flags) {
   uint32_t w = lex_intern(c, s, n);
   if (w != STR_NONE)
     lex_set(c, w, flags);

@@ -54,7 +54,7 @@ typedef struct {
   uint8_t mark; /* T_QUOTE: QM_*; T_PUNCT: the ASCII char or 0 */
 } token;
 
-/* ---- lexicon: flags per interned word (uint32_t) --------------------- */
+/* ---- lexicon: flags per interned word (uint64_t) --------------------- */
 #define LX_CUE_VERB (1u << 0)
 #define LX_CUE_ING (1u << 1) /* participle cue: saying, adding */
 #define LX_CUE_NOUN (1u << 2)
@@ -87,6 +87,7 @@ typedef struct {
 #define LX_SO_CALLED (1u << 29) /* so-called, self-styled: scare quotes follow */
 #define LX_NAMING (1u << 30) /* call, dub, nickname: may introduce a name */
 #define LX_PRON_1 (1u << 31) /* I, we: the writer speaks */
+#define LX_REL (1ull << 32) /* who, which: a relative clause follows */
 
 /* ---- gazetteers --------------------------------------------------------- */
 typedef struct {
@@ -102,7 +103,7 @@ typedef struct {
 
 struct ws_ctx {
   strtab words;
-  VEC(uint32_t) lex; /* word id -> LX_* flags */
+  VEC(uint64_t) lex; /* word id -> LX_* flags */
   trie names;        /* phrases of word ids -> gaz entries */
   VEC(gaz_entry) entries;
   size_t counts[9]; /* per entity type and per list (COUNT_*) */
@@ -115,10 +116,10 @@ struct ws_ctx {
 enum { COUNT_PERSON, COUNT_OFFICE, COUNT_PLACE, COUNT_DEMONYM, COUNT_CUE,
        COUNT_NOMINAL, COUNT_TITLE, COUNT_ABBR, COUNT_GIVEN };
 
-static inline uint32_t lex_flags(const ws_ctx *c, uint32_t word) {
+static inline uint64_t lex_flags(const ws_ctx *c, uint32_t word) {
   return word == STR_NONE || word >= c->lex.n ? 0 : c->lex.v[word];
 }
-void lex_set(ws_ctx *c, uint32_t word, uint32_t flags);
+void lex_set(ws_ctx *c, uint32_t word, uint64_t flags);
 uint32_t lex_intern(ws_ctx *c, const char *s, size_t n); /* normalises */
 void lex_add_builtins(ws_ctx *c);
 
@@ -171,6 +172,7 @@ struct unit {
   uint8_t kind, gender; /* gender 'm', 'f' or 0 */
   bool plural;
   bool first_person; /* "I said": the writer, never resolved */
+  int32_t antecedent; /* "X, who said": last token of X, or -1 */
   int32_t person;
 };
 

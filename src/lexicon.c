@@ -7,7 +7,7 @@
 
 enum { KEY_MAX = 256 };
 
-void lex_set(ws_ctx *c, uint32_t word, uint32_t flags) {
+void lex_set(ws_ctx *c, uint32_t word, uint64_t flags) {
   if (word >= c->lex.n) {
     size_t old = c->lex.n;
     VEC_RESERVE(c->lex, (size_t)word + 1);
@@ -25,7 +25,7 @@ uint32_t lex_intern(ws_ctx *c, const char *s, size_t n) {
   return strtab_intern(&c->words, key, k);
 }
 
-static void add_list(ws_ctx *c, const char *const *words, uint32_t flags) {
+static void add_list(ws_ctx *c, const char *const *words, uint64_t flags) {
   for (; *words; words++)
     lex_set(c, lex_intern(c, *words, strlen(*words)), flags);
 }
@@ -35,6 +35,7 @@ static const char *const pron_f[] = {"she", NULL};
 static const char *const pron_pl[] = {"they", NULL};
 static const char *const pron_it[] = {"it", NULL};
 static const char *const pron_1[] = {"i", "we", NULL};
+static const char *const relatives[] = {"who", "which", "whom", NULL};
 static const char *const dets[] = {
     "a", "an", "the", "one", "another", "two", "three", "several", "some",
     "many", "both", "his", "her", "their",
@@ -132,6 +133,7 @@ void lex_add_builtins(ws_ctx *c) {
   add_list(c, pron_pl, LX_PRON_PL);
   add_list(c, pron_it, LX_PRON_IT);
   add_list(c, pron_1, LX_PRON_1);
+  add_list(c, relatives, LX_REL);
   add_list(c, dets, LX_DET);
   add_list(c, preps, LX_PREP);
   add_list(c, advs, LX_ADV);

@@ -41,7 +41,7 @@ static bool name_token(const ws_doc *d, uint32_t i) {
   if (t->cls != T_WORD || !(t->flags & (TF_CAP | TF_ALLCAPS)) ||
       (t->flags & TF_POSS))
     return false;
-  uint32_t f = lex_flags(d->ctx, t->word);
+  uint64_t f = lex_flags(d->ctx, t->word);
   return !(f & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER));
 }
 
@@ -79,7 +79,7 @@ static uint32_t scan_name(const ws_doc *d, uint32_t i) {
 }
 
 static uint8_t gender_of_word(const ws_doc *d, uint32_t i) {
-  uint32_t f = lex_flags(d->ctx, d->toks.v[i].word);
+  uint64_t f = lex_flags(d->ctx, d->toks.v[i].word);
   return f & LX_GENDER_M ? 'm' : f & LX_GENDER_F ? 'f' : 0;
 }
 
@@ -305,13 +305,13 @@ static bool speech_context(const ws_doc *d, uint32_t start, uint32_t end) {
     return true; /* said X */
   if (end >= n)
     return false;
-  uint32_t f = lex_flags(d->ctx, t[end].word);
+  uint64_t f = lex_flags(d->ctx, t[end].word);
   if (t[end].cls == T_WORD && (f & (LX_CUE_VERB | LX_ADV)) &&
       !(t[end].flags & TF_CAP))
     return (f & LX_CUE_VERB) ||
            (end + 1 < n && (lex_flags(d->ctx, t[end + 1].word) & LX_CUE_VERB));
   if (tok_is(&t[end], ',') && end + 1 < n) {
-    uint32_t g = lex_flags(d->ctx, t[end + 1].word);
+    uint64_t g = lex_flags(d->ctx, t[end + 1].word);
     return t[end + 1].cls == T_NUM ||
            ((g & LX_DET) && !(t[end + 1].flags & TF_CAP)) ||
            ((g & LX_CUE_VERB) && t[end + 1].cls == T_WORD &&
@@ -353,7 +353,7 @@ static void speech_names(ws_doc *d) {
 
 static bool plain_lower_word(const ws_doc *d, uint32_t i) {
   const token *t = &d->toks.v[i];
-  uint32_t closed = LX_DET | LX_PREP | LX_CONJ | LX_ADV | LX_THAT |
+  uint64_t closed = LX_DET | LX_PREP | LX_CONJ | LX_ADV | LX_THAT |
                     LX_CUE_VERB | LX_PRON_M | LX_PRON_F | LX_PRON_PL;
   return t->cls == T_WORD && !(t->flags & (TF_CAP | TF_ALLCAPS)) &&
          !(lex_flags(d->ctx, t->word) & closed);
@@ -397,7 +397,7 @@ static void given_name_people(ws_doc *d) {
   uint32_t n = (uint32_t)d->toks.n;
   for (uint32_t i = 0; i < n; i++) {
     const token *t = &d->toks.v[i];
-    uint32_t f = lex_flags(d->ctx, t->word);
+    uint64_t f = lex_flags(d->ctx, t->word);
     if (d->ment_at.v[i] >= 0 || !(f & LX_FIRST_NAME) || !name_token(d, i) ||
         (t->flags & TF_ALLCAPS) ||
         ((f & LX_COMMON) && (t->flags & TF_SENT_START)))

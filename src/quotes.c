@@ -145,7 +145,7 @@ static bool ends_sentence(const ws_doc *d, const quotation *q) {
 static bool cue_before(const ws_doc *d, uint32_t o) {
   const token *t = d->toks.v;
   for (uint32_t j = o; j > 0 && t[j - 1].sent == t[o].sent; j--) {
-    uint32_t f = lex_flags(d->ctx, t[j - 1].word);
+    uint64_t f = lex_flags(d->ctx, t[j - 1].word);
     if ((f & LX_THAT) || (t[j - 1].flags & TF_IN_QUOTE) ||
         t[j - 1].cls == T_QUOTE)
       return false;
@@ -174,7 +174,7 @@ static void classify(ws_doc *d) {
     bool direct = (t[o].flags & TF_SENT_START) || o == 0;
     if (!direct) {
       const token *p = &t[o - 1];
-      uint32_t pf = lex_flags(d->ctx, p->word);
+      uint64_t pf = lex_flags(d->ctx, p->word);
       direct = tok_is(p, ':') || tok_is(p, '-') ||
                (p->cls == T_WORD && (pf & LX_CUE_VERB) &&
                 ((t[o + 1].flags & TF_CAP) || q->last_tok - q->first_tok >= 3)) ||
@@ -186,7 +186,7 @@ static void classify(ws_doc *d) {
     for (uint32_t j = o, steps = 0; cap && !direct && j > 0 && steps < 4;
          j--, steps++) {
       const token *p = &t[j - 1];
-      uint32_t pf = lex_flags(d->ctx, p->word);
+      uint64_t pf = lex_flags(d->ctx, p->word);
       if (p->cls != T_WORD || (pf & LX_THAT) || (p->flags & TF_IN_QUOTE))
         break;
       direct = (pf & LX_CUE_VERB) && !(pf & LX_CUE_ING);

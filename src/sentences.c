@@ -26,7 +26,7 @@ static bool abbreviation_before(const ws_ctx *c, const token *w,
                                 const token *next) {
   if (w->cls != T_WORD)
     return false;
-  uint32_t f = lex_flags(c, w->word);
+  uint64_t f = lex_flags(c, w->word);
   bool starter = next && (next->flags & TF_CAP) &&
                  (lex_flags(c, next->word) & LX_STARTER);
   if (f & LX_HONORIFIC)

@@ -57,6 +57,9 @@ START_TEST(layouts) {
        "name", "Trump"},
       {"Pollster Daron Shaw echoed: \"It is historic.\"", "It is",
        "Daron Shaw", "name", "Daron Shaw"},
+      /* a relative pronoun speaks for its antecedent */
+      {"Beck, who has long described Trump as \"a narcissist,\" spoke.",
+       "a narcissist", "Beck", "pronoun", "who"},
       /* the writer speaks; datelines and openers are not subjects */
       {"\"Okay,\" I said, trying again.", "Okay", "I", "pronoun", "I"},
       {"WASHINGTON (AP) - Senator Ann Lee rallied supporters, saying: "

@@ -285,11 +285,7 @@ static void build_units(ws_doc *d) {
     if (!free_tok(d, i) || T(d, i)->cls != T_WORD) /* nominal may take */
       continue;                                    /* capitalised words */
     uint64_t f = F(d, i);
-    if ((f & LX_REL) && i >= 2 && tok_is(T(d, i - 1), ',') &&
-        unit_ending_at(d, i - 2) >= 0) {
-      push_unit(d, i, 1, i, 1, U_PRONOUN, -1); /* "Beck, who ..." */
-      d->units.v[d->units.n - 1].antecedent = (int32_t)(i - 2);
-    } else if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) {
+    if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) {
       push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
       struct unit *u = &d->units.v[d->units.n - 1];
       u->gender = f & LX_PRON_M ? 'm' : f & LX_PRON_F ? 'f' : 0;
@@ -327,6 +323,12 @@ static void build_units(ws_doc *d) {
       i = u->tok + u->ntok - 1;
     }
   }
+  for (uint32_t i = 2; i < n; i++) /* "Beck, who ...": after all names */
+    if (free_tok(d, i) && (F(d, i) & LX_REL) && tok_is(T(d, i - 1), ',') &&
+        unit_ending_at(d, i - 2) >= 0) {
+      push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
+      d->units.v[d->units.n - 1].antecedent = (int32_t)(i - 2);
+    }
   if (d->units.n)
     qsort(d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
   for (uint32_t i = 0; i < n; i++)

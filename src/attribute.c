@@ -450,7 +450,15 @@ static bool subject_like(const ws_doc *d, const struct unit *u) {
   const token *p = T(d, u->tok - 1);
   if (p->sent != T(d, u->tok)->sent)
     return true;
-  return !(p->cls == T_WORD && (f & (LX_PREP | LX_DET | LX_CUE_VERB)));
+  if (p->cls != T_WORD)
+    return true;
+  if (f & (LX_PREP | LX_DET | LX_CUE_VERB))
+    return false;
+  /* after a lower-case content word (a verb: "thanked her publisher") the
+   * unit is an object */
+  return (p->flags & TF_CAP) ||
+         (f & (LX_CONJ | LX_THAT | LX_ADV | LX_REL | LX_STARTER)) != 0 ||
+         is_adverb(d, u->tok - 1);
 }
 
 /* The first subject-like unit of the sentence, before token `limit`. */
@@ -558,8 +566,13 @@ static int32_t resolve_pronoun(const ws_doc *d, int32_t r) {
   int32_t k = r - 1;
   for (int back = 0; back < MAX_BACK_SENTENCES && k >= 0; back++, sent--) {
     int32_t subj = -1, last = -1;
+    bool chained = false; /* the sentence's subject is "she" again */
     for (; k >= 0 && T(d, d->units.v[k].tok)->sent == sent; k--) {
       const struct unit *u = &d->units.v[k];
+      if (u->kind == U_PRONOUN && first_unit_of_sentence(d, k) &&
+          u->gender == pr->gender && u->plural == pr->plural &&
+          !u->first_person && u->antecedent < 0)
+        chained = true;
       if (u->kind == U_PRONOUN || !agrees(pr, d, u))
         continue;
       bool nominal = u->kind == U_NOMINAL && !pr->plural;
@@ -568,9 +581,9 @@ static int32_t resolve_pronoun(const ws_doc *d, int32_t r) {
       if (subject_like(d, u) && (!nominal || first_unit_of_sentence(d, k)))
         subj = k; /* keeps the first one in the sentence */
     }
-    if (subj >= 0)
+    if (subj >= 0 && !chained)
       return subj;
-    if (last >= 0)
+    if (last >= 0 && !chained)
       return last;
     while (k >= 0 && T(d, d->units.v[k].tok)->sent > sent - 1)
       k--;

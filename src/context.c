@@ -83,12 +83,13 @@ char *ws_ctx_stats_json(const ws_ctx *c) {
            "{\"person\": %zu, \"office\": %zu, \"place\": %zu, "
            "\"demonym\": %zu, \"cue\": %zu, \"nominal\": %zu, "
            "\"title\": %zu, \"abbreviation\": %zu, \"given_name\": %zu, "
+           "\"surname\": %zu, "
            "\"names\": %zu, \"words\": %u}",
            c->counts[COUNT_PERSON], c->counts[COUNT_OFFICE],
            c->counts[COUNT_PLACE], c->counts[COUNT_DEMONYM],
            c->counts[COUNT_CUE], c->counts[COUNT_NOMINAL],
            c->counts[COUNT_TITLE], c->counts[COUNT_ABBR],
-           c->counts[COUNT_GIVEN], c->entries.n,
+           c->counts[COUNT_GIVEN], c->counts[COUNT_SURNAME], c->entries.n,
            c->words.n);
   return s;
 }

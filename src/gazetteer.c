@@ -12,7 +12,7 @@
 enum { MAX_COLS = 8, DEMONYM_TYPE = 3 };
 
 typedef enum { F_PEOPLE, F_PLACES, F_OFFICES, F_DEMONYMS, F_TITLES, F_ABBR,
-               F_CUES, F_NOMINALS, F_GIVEN, F_COUNT } file_kind;
+               F_CUES, F_NOMINALS, F_GIVEN, F_SURNAMES, F_COUNT } file_kind;
 
 static const struct {
   const char *file;
@@ -28,6 +28,7 @@ static const struct {
     [F_CUES] = {"cues.tsv", "word\tlemma\tclass", 3},
     [F_NOMINALS] = {"nominals.tsv", "word\tnumber\tgender", 3},
     [F_GIVEN] = {"given_names.tsv", "name\tgender", 2},
+    [F_SURNAMES] = {"surnames.tsv", "name\tcount", 2},
 };
 
 typedef struct {
@@ -168,6 +169,9 @@ static void add_row(ws_ctx *c, ws_doc *scratch, file_kind k, row *r) {
     e.kind = keep(c, r->col[2], r->len[2]);
     e.country = keep(c, r->col[3], r->len[3]);
     e.population = (uint32_t)strtoul(r->col[4], NULL, 10);
+    e.place_rank = strcmp(r->col[2], "city") == 0     ? 1
+                   : strcmp(r->col[2], "region") == 0 ? 2
+                                                      : 3;
     add_names(c, scratch, r, &e, 1);
     c->counts[COUNT_PLACE]++;
     break;
@@ -223,6 +227,10 @@ static void add_row(ws_ctx *c, ws_doc *scratch, file_kind k, row *r) {
              LX_NOMINAL | (r->col[1][0] == 'p' ? LX_NOMINAL_PL : 0) |
                  gender_flag(r->col[2]));
     c->counts[COUNT_NOMINAL]++;
+    break;
+  case F_SURNAMES:
+    set_word(c, r->col[0], r->len[0], LX_SURNAME);
+    c->counts[COUNT_SURNAME]++;
     break;
   case F_GIVEN:
     set_word(c, r->col[0], r->len[0], LX_FIRST_NAME | gender_flag(r->col[1]));

@@ -88,6 +88,8 @@ typedef struct {
 #define LX_NAMING (1u << 30) /* call, dub, nickname: may introduce a name */
 #define LX_PRON_1 (1u << 31) /* I, we: the writer speaks */
 #define LX_REL (1ull << 32) /* who, which: a relative clause follows */
+#define LX_SURNAME (1ull << 33) /* a known family name */
+#define LX_PLACE_PREP (1ull << 34) /* in, from, near: a place may follow */
 
 /* ---- gazetteers --------------------------------------------------------- */
 typedef struct {
@@ -98,6 +100,7 @@ typedef struct {
   const char *kind;   /* place kind */
   const char *country;
   uint32_t population;
+  uint8_t place_rank; /* 3 country/continent/sea, 2 region, 1 city */
   uint32_t next; /* next entry ending at the same trie node, or TRIE_NONE */
 } gaz_entry;
 
@@ -106,7 +109,7 @@ struct ws_ctx {
   VEC(uint64_t) lex; /* word id -> LX_* flags */
   trie names;        /* phrases of word ids -> gaz entries */
   VEC(gaz_entry) entries;
-  size_t counts[9]; /* per entity type and per list (COUNT_*) */
+  size_t counts[10]; /* per entity type and per list (COUNT_*) */
   ws_arena strings;
   size_t max_doc_bytes;
   void *cue_after;  /* compiled pcre2 patterns (cues.c) */
@@ -114,7 +117,7 @@ struct ws_ctx {
 };
 
 enum { COUNT_PERSON, COUNT_OFFICE, COUNT_PLACE, COUNT_DEMONYM, COUNT_CUE,
-       COUNT_NOMINAL, COUNT_TITLE, COUNT_ABBR, COUNT_GIVEN };
+       COUNT_NOMINAL, COUNT_TITLE, COUNT_ABBR, COUNT_GIVEN, COUNT_SURNAME };
 
 static inline uint64_t lex_flags(const ws_ctx *c, uint32_t word) {
   return word == STR_NONE || word >= c->lex.n ? 0 : c->lex.v[word];

@@ -123,7 +123,12 @@ static const char *const naming[] = {
     "nickname", "nicknamed", "label", "labels", "labelled", "labeled",
     "brand", "branded", "term", "termed", "known", NULL};
 
+static const char *const place_preps[] = {
+    "in", "from", "to", "near", "at", "outside", "across", "around",
+    "throughout", "toward", "towards", "via", "into", NULL};
+
 void lex_add_builtins(ws_ctx *c) {
+  add_list(c, place_preps, LX_PLACE_PREP);
   add_list(c, so_called, LX_SO_CALLED);
   add_list(c, naming, LX_NAMING);
   add_list(c, org_words, LX_ORG);

@@ -30,6 +30,34 @@ static int rank(uint8_t type) {
   }
 }
 
+enum { MAJOR_CITY = 100000 };
+
+/* Is a small place plausible at tokens [a, b)? A one-word town that is not
+ * a major city needs a place context ("in Rosa", "Rosa, Italy") and must not
+ * be a given name followed by a surname ("Rosa Yolanda"). */
+static bool place_fits(const ws_doc *d, const gaz_entry *e, uint32_t a,
+                       uint32_t b) {
+  const ws_ctx *c = d->ctx;
+  const token *t = d->toks.v;
+  if (e->place_rank >= 2 || e->population >= MAJOR_CITY)
+    return true;
+  if (b < d->toks.n && t[b].cls == T_WORD && (lex_flags(c, t[b].word) & LX_ORG))
+    return false; /* "Humboldt University" */
+  if (b == a + 1 && (lex_flags(c, t[a].word) & LX_DEMONYM))
+    return false; /* "in English" */
+  if (b < d->toks.n && t[b].cls == T_WORD && (t[b].flags & TF_CAP) &&
+      t[b].para == t[a].para && (lex_flags(c, t[a].word) & LX_FIRST_NAME))
+    return false;
+  if (a > 0 && t[a - 1].cls == T_WORD &&
+      (lex_flags(c, t[a - 1].word) & LX_PLACE_PREP))
+    return true;
+  return b + 1 < d->toks.n && tok_is(&t[b], ',') && (t[b + 1].flags & TF_CAP);
+}
+
+static uint64_t place_weight(const gaz_entry *e) {
+  return (uint64_t)e->place_rank << 32 | e->population;
+}
+
 /* The best entry ending at `node` for tokens [a, b), or TRIE_NONE. */
 static uint32_t choose(const ws_doc *d, uint32_t node, uint32_t a,
                        uint32_t b) {
@@ -41,6 +69,25 @@ static uint32_t choose(const ws_doc *d, uint32_t node, uint32_t a,
     const gaz_entry *e = &c->entries.v[k];
     if (e->type != WS_OFFICE && !cased)
       continue;
+    if (e->type == WS_PLACE && !place_fits(d, e, a, b))
+      continue;
+    if (best != TRIE_NONE && e->type != c->entries.v[best].type &&
+        (e->type == WS_PLACE || c->entries.v[best].type == WS_PLACE) &&
+        (e->type == WS_PERSON || c->entries.v[best].type == WS_PERSON)) {
+      /* a major place beats a person with no known office ("St. Louis") */
+      const gaz_entry *pl = e->type == WS_PLACE ? e : &c->entries.v[best];
+      const gaz_entry *pe = e->type == WS_PERSON ? e : &c->entries.v[best];
+      bool major = pl->place_rank >= 2 || pl->population >= MAJOR_CITY;
+      best = major && !pe->office ? (uint32_t)(pl - c->entries.v)
+                                  : (uint32_t)(pe - c->entries.v);
+      continue;
+    }
+    if (best != TRIE_NONE && e->type == WS_PLACE &&
+        c->entries.v[best].type == WS_PLACE) {
+      if (place_weight(e) > place_weight(&c->entries.v[best]))
+        best = k; /* "USA": the country, not the town in Japan */
+      continue;
+    }
     if (e->type != WS_OFFICE && b == a + 1 &&
         !(d->toks.v[a].flags & TF_ALLCAPS) &&
         (lex_flags(c, d->toks.v[a].word) & (LX_NOT_NAME | LX_COMMON)))

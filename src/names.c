@@ -24,10 +24,14 @@ void names_index(ws_doc *d) {
   }
 }
 
-/* A one-word place inside a name ("Rosa Yolanda Villavicencio")? */
+/* A one-word list match inside a longer name: a town ("Rosa Yolanda
+ * Villavicencio") or a listed person's surname ("Katrin Albers")? */
 static bool place_in_name(const ws_doc *d, uint32_t j) {
   int32_t m = d->ment_at.v[j];
-  return m >= 0 && d->ments.v[m].type == WS_PLACE && d->ments.v[m].ntok == 1;
+  return m >= 0 && d->ments.v[m].ntok == 1 &&
+         (d->ments.v[m].type == WS_PLACE ||
+          (d->ments.v[m].type == WS_PERSON &&
+           d->ments.v[m].entry != TRIE_NONE));
 }
 
 static int by_tok(const void *a, const void *b) {
@@ -255,7 +259,7 @@ static void assign_people(ws_doc *d) {
   for (int pass = 0; pass < 2; pass++) /* full names first, then "Mr. X" */
     for (size_t k = 0; k < d->ments.n; k++) {
       mention *m = &d->ments.v[k];
-      bool single = m->entry == TRIE_NONE && m->ntok == 1;
+      bool single = m->ntok == 1; /* surnames after the full names */
       if (m->type == WS_PERSON && single == (pass == 1))
         assign_person(d, m);
     }
@@ -263,7 +267,7 @@ static void assign_people(ws_doc *d) {
 
 static void assign_person(ws_doc *d, mention *m) {
   const ws_ctx *c = d->ctx;
-  if (m->entry == TRIE_NONE && m->ntok == 1) { /* "Ms. Torres": known? */
+  if (m->ntok == 1) { /* "Ms. Torres", "Albers": named in this article? */
     char key[KEY_MAX];
     size_t k = key_of(d, m->tok, m->tok + 1, key);
     uint32_t id = k ? strtab_find(&d->alias_keys, key, k) : STR_NONE;

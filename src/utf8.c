@@ -7,7 +7,29 @@
 
 #include "alloc.h"
 
-size_t utf8_decode(const unsigned char *s, size_t n, size_t i, int32_t *cp) {
+#define SP CC_SPACE
+#define NL CC_NEWLINE
+#define LE CC_LETTER
+#define DI CC_DIGIT
+#define PU CC_PUNCT
+/* Classes of the ASCII range; controls count as spaces. */
+const unsigned char ws_ascii_class[128] = {
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, NL, SP, SP, SP, SP, SP,
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU,
+    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, PU, PU, PU, PU,
+    PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, PU, PU,
+    PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, PU, SP};
+#undef SP
+#undef NL
+#undef LE
+#undef DI
+#undef PU
+
+size_t utf8_decode_multi(const unsigned char *s, size_t n, size_t i,
+                         int32_t *cp) {
   unsigned c = s[i];
   if (c < 0x80) {
     *cp = (int32_t)c;
@@ -107,7 +129,7 @@ size_t norm_key(const char *s, size_t n, char *out, size_t cap) {
   return o;
 }
 
-int uc_class(int32_t cp) {
+int uc_class_multi(int32_t cp) {
   if (cp == '\n')
     return CC_NEWLINE;
   if (cp < 0)

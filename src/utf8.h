@@ -10,7 +10,16 @@
 
 /* Decode the codepoint at s[i] (i < n). Returns its length in bytes; sets *cp
  * to -1 (length 1) for a byte that does not start a valid sequence. */
-size_t utf8_decode(const unsigned char *s, size_t n, size_t i, int32_t *cp);
+size_t utf8_decode_multi(const unsigned char *s, size_t n, size_t i,
+                         int32_t *cp);
+static inline size_t utf8_decode(const unsigned char *s, size_t n, size_t i,
+                                 int32_t *cp) {
+  if (s[i] < 0x80) { /* ASCII: most of every English text */
+    *cp = s[i];
+    return 1;
+  }
+  return utf8_decode_multi(s, n, i, cp);
+}
 
 /* Codepoint offsets: one checkpoint per 64 bytes, then a count of lead bytes
  * inside the block. Invalid bytes count one codepoint each, as Python's
@@ -37,7 +46,11 @@ size_t norm_key(const char *s, size_t n, char *out, size_t cap);
 
 /* Unicode character classes used by the tokenizer. */
 enum { CC_SPACE, CC_NEWLINE, CC_LETTER, CC_DIGIT, CC_PUNCT };
-int uc_class(int32_t cp);
+int uc_class_multi(int32_t cp);
+extern const unsigned char ws_ascii_class[128];
+static inline int uc_class(int32_t cp) {
+  return cp >= 0 && cp < 0x80 ? ws_ascii_class[cp] : uc_class_multi(cp);
+}
 bool uc_is_upper(int32_t cp);
 
 #endif

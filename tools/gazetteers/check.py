@@ -2,7 +2,7 @@
 """Validate the whosaid gazetteer TSV files (python3 stdlib only).
 
 Usage: check.py DIR [FILE.tsv ...]
-With only DIR, checks the nine standard files in DIR (all must exist) and
+With only DIR, checks the ten standard files in DIR (all must exist) and
 the cross-file rules.  With explicit FILE.tsv arguments (e.g. a user's own
 extension file named like people.tsv / people.local.tsv), checks those
 files against the schema their base name selects.  Exits 1 on any error.
@@ -26,7 +26,7 @@ SCHEMAS = {
                                        "legislator", "judge", "official", "military",
                                        "diplomat", "party", "religious", "business", "other"}}},
     "demonyms": {"cols": ["demonym", "plural", "country"],
-                 "required": ["demonym", "plural", "country"], "cc": ["country"]},
+                 "required": ["demonym", "plural"], "cc": ["country"]},
     "titles": {"cols": ["title", "gender"], "required": ["title"],
                "enums": {"gender": {"m", "f", ""}}},
     "abbreviations": {"cols": ["abbreviation"], "required": ["abbreviation"]},
@@ -36,6 +36,7 @@ SCHEMAS = {
                  "enums": {"number": {"sg", "pl"}, "gender": {"m", "f", ""}}},
     "given_names": {"cols": ["name", "gender"], "required": ["name", "gender"],
                     "enums": {"gender": {"m", "f", "u"}}},
+    "surnames": {"cols": ["name", "count"], "required": ["name"], "int": ["count"]},
 }
 
 # one given name: letters, with inner hyphens or apostrophes (Jean-Luc, Ing-wen)
@@ -123,6 +124,8 @@ def check_file(path, kind):
                     err(path, n, "%s: repeated item in %r" % (c, row[c]))
         if kind == "given_names" and row["name"] and not GIVEN_NAME_RE.fullmatch(row["name"]):
             err(path, n, "name %r is not a single given name" % row["name"])
+        if kind == "surnames" and row["name"] and not GIVEN_NAME_RE.fullmatch(row["name"]):
+            err(path, n, "name %r is not a single name part" % row["name"])
         rows.append((n, row))
     if header is None:
         err(path, 0, "no header line")
@@ -176,17 +179,22 @@ def main(argv):
         for n, r in data["cues"]:
             if (r["lemma"], r["lemma"], r["class"]) not in words:
                 err("cues.tsv", n, "lemma %r has no row of its own" % r["lemma"])
-        seen = {}
-        prev = None
-        for n, r in data["given_names"]:
-            k = r["name"].casefold()
-            if k in seen:
-                err("given_names.tsv", n, "name %r repeats line %d" % (r["name"], seen[k]))
-            seen[k] = n
-            key = (k, r["name"])
-            if prev is not None and key < prev:
-                err("given_names.tsv", n, "not sorted: %r after %r" % (r["name"], prev[1]))
-            prev = key
+        for fname in ("given_names", "surnames"):
+            seen = {}
+            prev = None
+            for n, r in data[fname]:
+                k = r["name"].casefold()
+                if k in seen:
+                    err(fname + ".tsv", n, "name %r repeats line %d" % (r["name"], seen[k]))
+                seen[k] = n
+                key = (k, r["name"])
+                if prev is not None and key < prev:
+                    err(fname + ".tsv", n, "not sorted: %r after %r" % (r["name"], prev[1]))
+                prev = key
+        given = {r["name"].casefold() for _, r in data["given_names"]}
+        for n, r in data["surnames"]:
+            if r["count"] == "" and r["name"].casefold() in given:
+                err("surnames.tsv", n, "%r is a given name (only census surnames may be)" % r["name"])
         counts = ", ".join("%s %d" % (k, len(v)) for k, v in data.items())
         if not errors:
             print("check-gazetteers: OK (%s)" % counts)

@@ -148,6 +148,7 @@ typedef struct {
   const char *office;    /* person: office the text gives, or NULL */
   const char *kind;      /* place: country, region, city, ...; or NULL */
   const char *country;   /* place: ISO 3166-1 alpha-2, or NULL */
+  unsigned long population; /* city: population where known, else 0 */
 } ws_entity;
 
 typedef enum {

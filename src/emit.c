@@ -46,6 +46,7 @@ static void prepare_entities(ws_doc *d) {
     if (m->type == WS_PLACE && g) {
       e->kind = g->kind;
       e->country = g->country;
+      e->population = g->population;
     }
   }
 }
@@ -113,6 +114,8 @@ static json_t *entity_json(const ws_entity *e) {
     json_object_set_new(o, "kind", json_string(e->kind));
   if (e->country)
     json_object_set_new(o, "country", json_string(e->country));
+  if (e->population)
+    json_object_set_new(o, "population", json_integer((json_int_t)e->population));
   return o;
 }
 

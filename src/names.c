@@ -181,7 +181,8 @@ static void titled_names(ws_doc *d) {
       i = after - 1;
       continue;
     }
-    uint32_t end = next < 0 ? scan_name(d, after) : after;
+    uint32_t end =
+        next < 0 || place_in_name(d, after) ? scan_name(d, after) : after;
     if (end > after) {
       if (!gender)
         gender = gender_of_word(d, after);
@@ -395,6 +396,65 @@ static void role_people(ws_doc *d) {
   }
 }
 
+/* "Jordan said", "Georgia told reporters": a one-word place that is also a
+ * given name, right before a speech verb, is a person. */
+static void place_or_person(ws_doc *d) {
+  const token *t = d->toks.v;
+  uint32_t n = (uint32_t)d->toks.n;
+  for (size_t k = 0; k < d->ments.n; k++) {
+    mention *m = &d->ments.v[k];
+    uint32_t i = m->tok + m->ntok;
+    if (m->type != WS_PLACE || m->ntok != 1 || i >= n ||
+        !(lex_flags(d->ctx, t[m->tok].word) & LX_FIRST_NAME) ||
+        t[i].cls != T_WORD || (t[i].flags & TF_CAP) ||
+        !(lex_flags(d->ctx, t[i].word) & LX_CUE_VERB) ||
+        (lex_flags(d->ctx, t[i].word) & LX_NAMING))
+      continue; /* "Cleveland calls itself ...": still the city */
+    m->type = WS_PERSON;
+    m->entry = TRIE_NONE;
+    m->gender = gender_of_word(d, m->tok);
+  }
+}
+
+static bool is_the(const ws_doc *d, uint32_t i) {
+  const token *t = &d->toks.v[i];
+  return t->cls == T_WORD && t->len == 3 &&
+         (memcmp(d->text + t->off, "the", 3) == 0 ||
+          memcmp(d->text + t->off, "The", 3) == 0);
+}
+
+/* "Ana López, the health minister, said": an office in apposition after a
+ * person's name is that person's office. */
+static void apposition_offices(ws_doc *d) {
+  const token *t = d->toks.v;
+  uint32_t n = (uint32_t)d->toks.n;
+  for (size_t k = 0; k < d->ments.n; k++) {
+    mention *m = &d->ments.v[k];
+    uint32_t i = m->tok + m->ntok;
+    if (m->type != WS_PERSON || m->office_ntok || i + 2 >= n ||
+        !tok_is(&t[i], ','))
+      continue;
+    uint32_t j = i + 1;
+    if (is_the(d, j)) /* "the health minister"; "a nurse" is no office */
+      j++;
+    else if (t[j].cls == T_WORD && (lex_flags(d->ctx, t[j].word) & LX_DET))
+      continue;
+    uint32_t o = j;
+    while (j < n && j - o < 6 && t[j].cls == T_WORD &&
+           (d->ment_at.v[j] < 0 || d->ments.v[d->ment_at.v[j]].type != WS_OFFICE))
+      j++; /* modifiers: "the Colombian health minister" */
+    int32_t om = j < n ? d->ment_at.v[j] : -1;
+    if (om < 0 || d->ments.v[om].type != WS_OFFICE)
+      continue;
+    uint32_t end = d->ments.v[om].tok + d->ments.v[om].ntok;
+    if (end < n && (tok_is(&t[end], ',') || tok_is(&t[end], '.'))) {
+      m->office_tok = o;
+      m->office_ntok = end - o;
+      m->office_entry = d->ments.v[om].entry;
+    }
+  }
+}
+
 /* A known given name and capitalised words: "Katrin Albers". A given name
  * that is also a common word ("Will") does not count at a sentence start. */
 static void given_name_people(ws_doc *d) {
@@ -464,6 +524,8 @@ void names_find(ws_doc *d) {
   speech_names(d);
   role_people(d);
   given_name_people(d);
+  place_or_person(d); /* after longer names took "Michael Jordan" */
+  apposition_offices(d);
   if (d->ments.n)
     qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
   names_index(d);

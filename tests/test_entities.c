@@ -82,6 +82,14 @@ START_TEST(places_in_context) {
       {"It was written in English.", ""},
       {"The plane landed in USA on Monday.", "place:United States"},
       {"He grew up in St. Louis.", "place:St. Louis"},
+      /* a place that is also a given name, before a speech verb */
+      {"Jordan said the plan was dead.", "person:Jordan"},
+      {"Michael Jordan said no.", "person:Michael Jordan"},
+      {"She flew to Jordan on Monday.", "place:Jordan"},
+      {"Cleveland calls itself a rock city.", "place:Cleveland"},
+      /* an office in apposition is the person's office */
+      {"Ana Lopez, the health minister, said so.",
+       "person:Ana Lopez/health minister"},
       /* an article's own full name beats a listed surname */
       {"German novelist Katrin Albers won. Albers thanked the jury.",
        "person:Katrin Albers|person:Katrin Albers"},

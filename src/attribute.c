@@ -11,7 +11,9 @@
 
 #include "cues.h"
 
-enum { MAX_SHAPE = 40, MAX_BACK_SENTENCES = 8, SCARE_MAX_WORDS = 4 };
+enum { MAX_SHAPE = 40, MAX_BACK_SENTENCES = 8, SCARE_MAX_WORDS = 4,
+       MAX_FRAME = 80, MAX_GAP = 2000, MAX_CANDIDATES = 200,
+       MAX_HOLDERS = 200 };
 
 static inline const token *T(const ws_doc *d, uint32_t i) {
   return &d->toks.v[i];
@@ -161,7 +163,8 @@ static int32_t office_holder(ws_doc *d, const mention *office) {
   const char *canon = office->entry != TRIE_NONE
                           ? d->ctx->entries.v[office->entry].canonical
                           : NULL;
-  for (size_t p = 0; kn && p < d->people.n; p++) {
+  size_t p0 = d->people.n > MAX_HOLDERS ? d->people.n - MAX_HOLDERS : 0;
+  for (size_t p = p0; kn && p < d->people.n; p++) {
     const char *o = d->people.v[p].office;
     if (!o || d->people.v[p].first_tok > office->tok)
       continue;
@@ -414,13 +417,22 @@ static void shape_after(ws_doc *d, const quotation *q) {
   }
 }
 
+/* First token of token i's sentence, looking back at most MAX_FRAME tokens:
+ * a cue is near its quotation, and one huge sentence must stay linear. */
+static uint32_t sentence_begin(const ws_doc *d, uint32_t i) {
+  uint32_t s = i;
+  while (s > 0 && T(d, s - 1)->sent == T(d, i)->sent && i - s < MAX_FRAME)
+    s--;
+  return s;
+}
+
 /* First token of the frame before a quotation: its sentence, or the
  * previous one when that ends with a colon ("Caddell continued:"). */
 static uint32_t frame_start(const ws_doc *d, uint32_t open) {
   uint32_t sent = T(d, open)->sent, i = open;
   if (open > 0 && tok_is(T(d, open - 1), ':') && T(d, open - 1)->sent != sent)
     sent = T(d, open - 1)->sent;
-  while (i > 0 && T(d, i - 1)->sent >= sent && open - i < 80)
+  while (i > 0 && T(d, i - 1)->sent >= sent && open - i < MAX_FRAME)
     i--;
   return i;
 }
@@ -563,11 +575,11 @@ static bool first_unit_of_sentence(const ws_doc *d, int32_t k) {
 static int32_t resolve_pronoun(const ws_doc *d, int32_t r) {
   const struct unit *pr = &d->units.v[r];
   uint32_t sent = T(d, pr->tok)->sent;
-  int32_t k = r - 1;
-  for (int back = 0; back < MAX_BACK_SENTENCES && k >= 0; back++, sent--) {
+  int32_t k = r - 1, stop = r > MAX_CANDIDATES ? r - MAX_CANDIDATES : 0;
+  for (int back = 0; back < MAX_BACK_SENTENCES && k >= stop; back++, sent--) {
     int32_t subj = -1, last = -1;
     bool chained = false; /* the sentence's subject is "she" again */
-    for (; k >= 0 && T(d, d->units.v[k].tok)->sent == sent; k--) {
+    for (; k >= stop && T(d, d->units.v[k].tok)->sent == sent; k--) {
       const struct unit *u = &d->units.v[k];
       if (u->kind == U_PRONOUN && first_unit_of_sentence(d, k) &&
           u->gender == pr->gender && u->plural == pr->plural &&
@@ -585,7 +597,7 @@ static int32_t resolve_pronoun(const ws_doc *d, int32_t r) {
       return subj;
     if (last >= 0 && !chained)
       return last;
-    while (k >= 0 && T(d, d->units.v[k].tok)->sent > sent - 1)
+    while (k >= stop && T(d, d->units.v[k].tok)->sent > sent - 1)
       k--;
     if (sent == 0)
       break;
@@ -750,8 +762,11 @@ static bool new_speaker_between(const ws_doc *d, const quotation *a,
                                 const quotation *b) {
   uint32_t from = a->close_tok == UINT32_MAX ? a->last_tok : a->close_tok + 1;
   uint32_t sent = from < d->toks.n ? T(d, from - 1)->sent : 0;
-  while (from < b->open_tok && T(d, from)->sent == sent)
+  while (from < b->open_tok && T(d, from)->sent == sent &&
+         from - a->close_tok < MAX_FRAME)
     from++; /* the previous quotation's own attribution clause */
+  if (b->open_tok - from > MAX_GAP)
+    return true; /* far apart: the chain is broken anyway */
   for (uint32_t i = from; i < b->open_tok; i++) {
     int32_t u = d->unit_at.v[i];
     if (u < 0 || d->units.v[u].tok != i)
@@ -828,9 +843,7 @@ void att_attribute(ws_doc *d) {
     if (!found && q->kind == WS_QUOTE_DIRECT &&
         (T(d, q->open_tok)->flags & TF_SENT_START) && q->open_tok > 0 &&
         T(d, q->open_tok - 1)->para == T(d, q->open_tok)->para) {
-      uint32_t prev_sent = T(d, q->open_tok - 1)->sent, s0 = q->open_tok - 1;
-      while (s0 > 0 && T(d, s0 - 1)->sent == prev_sent)
-        s0--;
+      uint32_t s0 = sentence_begin(d, q->open_tok - 1);
       int32_t u = sentence_subject(d, s0, q->open_tok);
       if (u >= 0 && d->units.v[u].kind == U_PERSON) {
         set_speaker(d, q, u, 0, 0, 0.5); /* a floating quotation */
@@ -840,9 +853,7 @@ void att_attribute(ws_doc *d) {
     if (!found && q->kind == WS_QUOTE_PARTIAL && !title_case(d, q)) {
       /* a fragment in paraphrase: "Trump admires Putin as a "strong
        * leader"" belongs to the clause's subject */
-      uint32_t s0 = q->open_tok;
-      while (s0 > 0 && T(d, s0 - 1)->sent == T(d, q->open_tok)->sent)
-        s0--;
+      uint32_t s0 = sentence_begin(d, q->open_tok);
       int32_t u = sentence_subject(d, s0, q->open_tok);
       if (u >= 0 && (d->units.v[u].kind == U_PERSON ||
                      d->units.v[u].kind == U_PRONOUN ||

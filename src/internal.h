@@ -90,6 +90,7 @@ typedef struct {
 #define LX_REL (1ull << 32) /* who, which: a relative clause follows */
 #define LX_SURNAME (1ull << 33) /* a known family name */
 #define LX_PLACE_PREP (1ull << 34) /* in, from, near: a place may follow */
+#define LX_GROUP (1ull << 35) /* Muslims, Democrats: a group, not a name */
 
 /* ---- gazetteers --------------------------------------------------------- */
 typedef struct {

@@ -114,7 +114,8 @@ static const char *const org_words[] = {
     "ltd", "llc", "plc", "co", "corporation", "holdings", "industries",
     "airlines", "institution", "society", "senate", "congress", "parliament",
     "assembly", "cabinet", "government", "republic", "kingdom", "state",
-    "city", "county", "street", "avenue", "road", "square", "bridge", NULL};
+    "city", "county", "street", "avenue", "road", "square", "bridge", "show",
+    "program", "programme", "podcast", NULL};
 
 static const char *const so_called[] = {"so-called", "self-styled",
                                         "self-proclaimed", "dubbed", NULL};
@@ -123,12 +124,21 @@ static const char *const naming[] = {
     "nickname", "nicknamed", "label", "labels", "labelled", "labeled",
     "brand", "branded", "term", "termed", "known", NULL};
 
+static const char *const groups[] = {
+    "muslims", "muslim", "christians", "christian", "jews", "jewish",
+    "catholics", "catholic", "protestants", "sunnis", "sunni", "shiites",
+    "shia", "shias", "hindus", "buddhists", "sikhs", "mormons",
+    "evangelicals", "democrats", "republicans", "conservatives",
+    "liberals", "progressives", "socialists", "communists", "islamists",
+    "jihadists", "refugees", "immigrants", NULL};
+
 static const char *const place_preps[] = {
     "in", "from", "to", "near", "at", "outside", "across", "around",
     "throughout", "toward", "towards", "via", "into", NULL};
 
 void lex_add_builtins(ws_ctx *c) {
   add_list(c, place_preps, LX_PLACE_PREP);
+  add_list(c, groups, LX_GROUP);
   add_list(c, so_called, LX_SO_CALLED);
   add_list(c, naming, LX_NAMING);
   add_list(c, org_words, LX_ORG);

@@ -39,10 +39,11 @@ static bool place_fits(const ws_doc *d, const gaz_entry *e, uint32_t a,
                        uint32_t b) {
   const ws_ctx *c = d->ctx;
   const token *t = d->toks.v;
+  if (b < d->toks.n && t[b].cls == T_WORD && (t[b].flags & TF_CAP) &&
+      (lex_flags(c, t[b].word) & LX_ORG))
+    return false; /* "The New York Post", "Humboldt University" */
   if (e->place_rank >= 2 || e->population >= MAJOR_CITY)
     return true;
-  if (b < d->toks.n && t[b].cls == T_WORD && (lex_flags(c, t[b].word) & LX_ORG))
-    return false; /* "Humboldt University" */
   if (b == a + 1 && (lex_flags(c, t[a].word) & LX_DEMONYM))
     return false; /* "in English" */
   if (b < d->toks.n && t[b].cls == T_WORD && (t[b].flags & TF_CAP) &&
@@ -136,6 +137,10 @@ void gaz_match(ws_doc *d) {
     m->office_entry = TRIE_NONE;
     m->emit = e->type == WS_PERSON || e->type == WS_PLACE ||
               (e->type == WS_OFFICE && (t[i].flags & (TF_CAP | TF_ALLCAPS)));
+    if (e->type == WS_OFFICE && i >= 2 && t[i - 1].cls == T_WORD &&
+        (lex_flags(c, t[i - 1].word) & LX_PREP) &&
+        (lex_flags(c, t[i - 2].word) & LX_ORG) && (t[i - 2].flags & TF_CAP))
+      m->emit = false; /* "Department of Justice" */
     i = best_end - 1;
   }
 }

@@ -46,7 +46,8 @@ static bool name_token(const ws_doc *d, uint32_t i) {
       (t->flags & TF_POSS))
     return false;
   uint64_t f = lex_flags(d->ctx, t->word);
-  return !(f & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER));
+  return !(f & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER |
+                LX_GROUP));
 }
 
 /* End of a name starting at i: capitalised words, initials ("J."), and
@@ -121,6 +122,28 @@ static uint32_t office_start(const ws_doc *d, uint32_t a) {
   return a;
 }
 
+/* Is token i in a title-case line (a headline), where capitals prove
+ * nothing? */
+static bool headline(const ws_doc *d, uint32_t i) {
+  const token *t = d->toks.v;
+  uint32_t words = 0, caps = 0;
+  for (uint32_t j = i; j > 0 && t[j - 1].sent == t[i].sent; j--)
+    i = j - 1;
+  for (uint32_t j = i; j < d->toks.n && t[j].sent == t[i].sent; j++)
+    if (t[j].cls == T_WORD) {
+      words++;
+      caps += (t[j].flags & (TF_CAP | TF_ALLCAPS)) != 0;
+    }
+  return words >= 4 && caps * 10 >= words * 7;
+}
+
+static bool known_name_part(const ws_doc *d, uint32_t a, uint32_t b) {
+  for (uint32_t j = a; j < b; j++)
+    if (lex_flags(d->ctx, d->toks.v[j].word) & (LX_FIRST_NAME | LX_SURNAME))
+      return true;
+  return false;
+}
+
 static void add_person(ws_doc *d, uint32_t tok, uint32_t ntok, uint32_t otok,
                        uint32_t ontok, uint8_t gender) {
   for (uint32_t j = tok; j < tok + ntok; j++)
@@ -183,6 +206,9 @@ static void titled_names(ws_doc *d) {
     }
     uint32_t end =
         next < 0 || place_in_name(d, after) ? scan_name(d, after) : after;
+    if (end > after && ontok && headline(d, after) &&
+        !known_name_part(d, after, end))
+      end = after; /* "... Recognizes Major Islamic Holiday" */
     if (end > after) {
       if (!gender)
         gender = gender_of_word(d, after);

@@ -120,6 +120,17 @@ static void gen_apostrophes(buf *b, expect *e) {
   e->max_quotes = 100000;
 }
 
+/* 100,000 quoted words in one sentence (no sentence end): 'no' ‘maybe’
+ * "yes" “fine” ... . */
+static void gen_quoted_words(buf *b, expect *e) {
+  static const char *const w[] = {"'no' ", LSQ "maybe" RSQ " ", "\"yes\" ",
+                                  LDQ "fine" RDQ " "};
+  for (int i = 0; i < 100000; i++)
+    puts_(b, w[i % 4]);
+  e->max_quotes = 100000;
+  e->slices = 1;
+}
+
 /* 10 MB of news sentences with quotations, as one paragraph (no newline). */
 static void gen_paragraph(buf *b, expect *e) {
   static const char *const sents[] = {
@@ -223,6 +234,7 @@ static const test_case cases[] = {
     {"straight-quotes-600k", gen_straight, NULL},
     {"unterminated-1MB", gen_unterminated, NULL},
     {"apostrophes-100k", gen_apostrophes, NULL},
+    {"quoted-words-100k", gen_quoted_words, NULL},
     {"paragraph-10MB", gen_paragraph, NULL},
     {"capitalised-words-1M", gen_capitalised, NULL},
     {"honorifics-mr-100k", gen_honorifics, NULL},

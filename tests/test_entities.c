@@ -87,6 +87,13 @@ START_TEST(places_in_context) {
       {"Michael Jordan said no.", "person:Michael Jordan"},
       {"She flew to Jordan on Monday.", "place:Jordan"},
       {"Cleveland calls itself a rock city.", "place:Cleveland"},
+      /* places and offices inside organisation names */
+      {"The New York Post reported it.", ""},
+      {"The Department of Justice is investigating.", ""},
+      /* capitals in a headline prove nothing; groups are not names */
+      {"Obama Seeks More Refugees As He Recognizes Major Islamic Holiday",
+       "person:Barack Obama|office:Major"},
+      {"Most of the refugees are Sunni Muslims.", ""},
       /* an office in apposition is the person's office */
       {"Ana Lopez, the health minister, said so.",
        "person:Ana Lopez/health minister"},

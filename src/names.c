@@ -70,9 +70,16 @@ static uint32_t scan_name(const ws_doc *d, uint32_t i) {
       continue;
     }
     if (j > i && t[j].cls == T_WORD &&
-        (lex_flags(d->ctx, t[j].word) & LX_PARTICLE) && j + 1 < n &&
-        name_token(d, j + 1))
-      continue;
+        (lex_flags(d->ctx, t[j].word) & LX_PARTICLE)) {
+      uint32_t k = j; /* "de la", "van der" before a name */
+      while (k < n && k - j < 3 && t[k].cls == T_WORD &&
+             (lex_flags(d->ctx, t[k].word) & LX_PARTICLE))
+        k++;
+      if (k < n && (name_token(d, k) || place_in_name(d, k))) {
+        j = k - 1;
+        continue;
+      }
+    }
     if (j > i && t[j].cls == T_QUOTE && j + 3 < n && name_token(d, j + 1) &&
         t[j + 2].cls == T_QUOTE && name_token(d, j + 3)) {
       j += 2; /* a nickname: Ernesto "Boy" Lacson */

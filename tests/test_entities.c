@@ -37,6 +37,9 @@ START_TEST(gazetteer_match) {
       {"TRUMP WINS", "person:Donald Trump"},
       {"the man may read", ""},
       {"in Bogota", "place:Bogot\xC3\xA1"},
+      /* NFC and NFD spellings match alike (a + combining acute) */
+      {"in Bogota\xCC\x81 today", "place:Bogot\xC3\xA1"},
+      {"ISRAEL'S LEADER", "place:Israel|office:Leader"},
   };
   check(cases, ARRAY_LEN(cases));
 }
@@ -52,6 +55,14 @@ START_TEST(titled_people) {
       {"Dr. Hugh Hill said so.", "person:Hugh Hill"},
       {"Secretary of State Marco Rubio left.",
        "office:Secretary of State|person:Marco Rubio/Secretary of State"},
+      /* offices compose with places by rule */
+      {"Israel's prime minister Yael Dotan spoke.",
+       "place:Israel|person:Yael Dotan/Israel's prime minister"},
+      {"Colombian Defence Minister Ana Cruz spoke.",
+       "office:Defence Minister|person:Ana Cruz/Colombian Defence Minister"},
+      /* name particles */
+      {"Mayor Ana Maria de la Cruz said so.",
+       "office:Mayor|person:Ana Maria de la Cruz/Mayor"},
   };
   check(cases, ARRAY_LEN(cases));
 }
@@ -79,6 +90,7 @@ START_TEST(places_in_context) {
       {"Rosa Yolanda Villavicencio spoke.",
        "person:Rosa Yolanda Villavicencio"},
       {"She studied at Humboldt University.", ""},
+      {"They met in Rosa, Italy.", "place:Rosa|place:Italy"},
       {"It was written in English.", ""},
       {"The plane landed in USA on Monday.", "place:United States"},
       {"He grew up in St. Louis.", "place:St. Louis"},

@@ -362,6 +362,18 @@ static bool org_word(const ws_doc *d, uint32_t i) {
   return lex_flags(d->ctx, d->toks.v[i].word) & LX_ORG;
 }
 
+/* Make tokens [a, b) a person unless a word marks an organisation
+ * ("Lindenhof Foundation"). Returns whether it did. */
+static bool claim_person(ws_doc *d, uint32_t a, uint32_t b) {
+  for (uint32_t j = a; j < b; j++)
+    if (org_word(d, j))
+      return false;
+  add_person(d, a, b - a, 0, 0, gender_of_word(d, a));
+  for (uint32_t j = a; j < b; j++)
+    d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
+  return true;
+}
+
 /* Two to four capitalised words used as a speaker name a person even when
  * no list has them ("Daniel Tetteh Quaye, an engineer, said"). */
 static void speech_names(ws_doc *d) {
@@ -377,14 +389,8 @@ static void speech_names(ws_doc *d) {
       i = end > i ? end - 1 : i;
       continue;
     }
-    bool org = false;
-    for (uint32_t j = i; j < end; j++)
-      org |= org_word(d, j);
-    if (!org && speech_context(d, i, end)) {
-      add_person(d, i, end - i, 0, 0, gender_of_word(d, i));
-      for (uint32_t j = i; j < end; j++)
-        d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
-    }
+    if (speech_context(d, i, end))
+      claim_person(d, i, end);
     i = end - 1;
   }
 }
@@ -417,15 +423,8 @@ static void role_people(ws_doc *d) {
     if (end - start < 2 || end - start > 4 ||
         (tok_is(&t[i], ',') && (end >= n || !tok_is(&t[end], ','))))
       continue;
-    bool org = false;
-    for (uint32_t j = start; j < end; j++)
-      org |= org_word(d, j);
-    if (org)
-      continue;
-    add_person(d, start, end - start, 0, 0, gender_of_word(d, start));
-    for (uint32_t j = start; j < end; j++)
-      d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
-    i = end - 1;
+    if (claim_person(d, start, end))
+      i = end - 1;
   }
 }
 
@@ -504,14 +503,7 @@ static void given_name_people(ws_doc *d) {
       i = end > i ? end - 1 : i;
       continue;
     }
-    bool org = false;
-    for (uint32_t j = i; j < end; j++)
-      org |= org_word(d, j);
-    if (!org) {
-      add_person(d, i, end - i, 0, 0, gender_of_word(d, i));
-      for (uint32_t j = i; j < end; j++)
-        d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
-    }
+    claim_person(d, i, end);
     i = end - 1;
   }
 }

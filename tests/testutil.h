@@ -16,32 +16,6 @@
 
 #ifndef TEST_GAZETTEERS
 #error "TEST_GAZETTEERS must name the gazetteer directory"
-/* One TCase per feature: {"feature", test} pairs. */
-typedef struct {
-  const char *name;
-  const TTest *test;
-} feature;
-
-static inline int run_features(const char *suite, const feature *f, size_t n) {
-  Suite *s = suite_create(suite);
-  for (size_t i = 0; i < n; i++) {
-    TCase *tc = tcase_create(f[i].name);
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, f[i].test);
-    suite_add_tcase(s, tc);
-  }
-  return run_suite(s);
-}
-#define RUN_FEATURES(name, arr) run_features(name, arr, ARRAY_LEN(arr))
-
-/* The first quotation whose text starts with prefix, or NULL. */
-static inline const ws_quote *find_quote(const ws_doc *d, const char *prefix) {
-  for (size_t i = 0; i < ws_doc_quote_count(d); i++)
-    if (strncmp(ws_doc_quote(d, i)->text, prefix, strlen(prefix)) == 0)
-      return ws_doc_quote(d, i);
-  return NULL;
-}
-
 #endif
 
 static inline ws_ctx *test_ctx_(void) {

@@ -510,9 +510,8 @@ static int32_t sentence_subject(const ws_doc *d, uint32_t from,
 
 static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
                           int depth) {
-  if ((F(d, v) & LX_CUE_ING) || (v > from && tok_is(T(d, v - 1), ',')))
-    if (F(d, v) & LX_CUE_ING)
-      return sentence_subject(d, from, v);
+  if (F(d, v) & LX_CUE_ING) /* "..., saying": the sentence's subject */
+    return sentence_subject(d, from, v);
   uint32_t j = v;
   while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
     j--;
@@ -671,18 +670,12 @@ static bool ends_with_attribution_mark(const ws_doc *d, const quotation *q) {
  * not a person, before a short quotation, gives a name, not a quotation. */
 static bool title_case(const ws_doc *d, const quotation *q);
 
-static bool is_the(const ws_doc *d, uint32_t i) {
-  const token *t = T(d, i);
-  return t->cls == T_WORD && t->len == 3 &&
-         strncasecmp(d->text + t->off, "the", 3) == 0;
-}
-
 static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
   if (!(F(d, v) & LX_NAMING) || q->last_tok - q->first_tok > 6)
     return false;
   /* a label is definite or a proper name ("the monster", "Dust Bowl
    * bill"); "a dangerous gamble" characterises and is a quotation */
-  if (!is_the(d, q->open_tok - 1) && !is_the(d, q->first_tok) &&
+  if (!tok_is_the(d, q->open_tok - 1) && !tok_is_the(d, q->first_tok) &&
       !title_case(d, q))
     return false;
   for (uint32_t i = v + 1; i < q->open_tok; i++) {
@@ -787,9 +780,11 @@ static size_t word_count(const ws_doc *d, const quotation *q) {
   return n;
 }
 
-static bool ends_sentence(const ws_doc *d, const quotation *q) {
+/* Does the quotation hold punctuation (a sentence, not a title)? */
+static bool has_punctuation(const ws_doc *d, const quotation *q) {
   for (uint32_t i = q->first_tok; i < q->last_tok; i++)
-    if (T(d, i)->cls == T_PUNCT && strchr(".,!?;:", T(d, i)->mark ? T(d, i)->mark : ' '))
+    if (T(d, i)->cls == T_PUNCT && T(d, i)->mark &&
+        strchr(".,!?;:", T(d, i)->mark))
       return true;
   return false;
 }
@@ -820,7 +815,7 @@ void att_attribute(ws_doc *d) {
     if (q->scare)
       continue;
     if (word_count(d, q) <= 8 && title_case(d, q) &&
-        (!ends_sentence(d, q) || after_title_slot(d, q))) {
+        (!has_punctuation(d, q) || after_title_slot(d, q))) {
       q->scare = true; /* a title or nickname: "The Salt Years" */
       continue;
     }

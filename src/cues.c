@@ -47,7 +47,7 @@ typedef struct {
 
 ws_status cues_compile(ws_ctx *c, ws_error *err) {
   compiled *cp = ws_xcalloc(1, sizeof *cp);
-  c->cue_after = cp;
+  c->cues = cp;
   cp->mctx = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(cp->mctx, 100000);
   pcre2_set_depth_limit(cp->mctx, 1000);
@@ -81,7 +81,7 @@ ws_status cues_compile(ws_ctx *c, ws_error *err) {
 }
 
 void cues_free(ws_ctx *c) {
-  compiled *cp = c->cue_after;
+  compiled *cp = c->cues;
   if (!cp)
     return;
   for (int side = 0; side < 3; side++)
@@ -89,7 +89,7 @@ void cues_free(ws_ctx *c) {
       pcre2_code_free(cp->code[side][i]);
   pcre2_match_context_free(cp->mctx);
   free(cp);
-  c->cue_after = NULL;
+  c->cues = NULL;
 }
 
 void *cues_match_data_new(void) { return pcre2_match_data_create(16, NULL); }
@@ -98,7 +98,7 @@ void cues_match_data_free(void *md) { pcre2_match_data_free(md); }
 bool cues_match(const ws_ctx *c, void *md_, int side, const char *shape,
                 size_t n, cue_match *out) {
   pcre2_match_data *md = md_;
-  const compiled *cp = c->cue_after;
+  const compiled *cp = c->cues;
   const layout *set = side == CUE_AFTER ? after
                       : side == CUE_BEFORE ? before
                                            : weak;

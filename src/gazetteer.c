@@ -175,18 +175,13 @@ static void add_row(ws_ctx *c, ws_doc *scratch, file_kind k, row *r) {
     add_names(c, scratch, r, &e, 1);
     c->counts[COUNT_PLACE]++;
     break;
-  case F_OFFICES: {
+  case F_OFFICES:
     e.type = WS_OFFICE;
     e.canonical = keep(c, r->col[0], r->len[0]);
     e.kind = keep(c, r->col[2], r->len[2]);
     add_names(c, scratch, r, &e, 1);
-    const char *last = r->col[0] + r->len[0];
-    while (last > r->col[0] && last[-1] != ' ')
-      last--;
-    set_word(c, last, (size_t)(r->col[0] + r->len[0] - last), LX_OFFICE_HEAD);
     c->counts[COUNT_OFFICE]++;
     break;
-  }
   case F_DEMONYMS:
     e.type = DEMONYM_TYPE;
     e.canonical = keep(c, r->col[0], r->len[0]);

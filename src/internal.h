@@ -79,8 +79,6 @@ typedef struct {
 #define LX_GENDER_F (1u << 21)
 #define LX_FIRST_NAME (1u << 22)
 #define LX_NOT_NAME (1u << 23) /* capitalised but never a name (months, days) */
-#define LX_OFFICE_HEAD (1u << 24) /* last word of an office title: minister */
-#define LX_PRON_IT (1u << 25)
 #define LX_CUE_PHRASE (1u << 26) /* first word of a multi-word cue */
 #define LX_ORG (1u << 27) /* head word of an organisation name: Ministry, Party */
 #define LX_COMMON (1u << 28) /* common word: not an entity on its own (May, Man) */
@@ -113,8 +111,7 @@ struct ws_ctx {
   size_t counts[10]; /* per entity type and per list (COUNT_*) */
   ws_arena strings;
   size_t max_doc_bytes;
-  void *cue_after;  /* compiled pcre2 patterns (cues.c) */
-  void *match_ctx;
+  void *cues; /* compiled pcre2 cue layouts (cues.c) */
 };
 
 enum { COUNT_PERSON, COUNT_OFFICE, COUNT_PLACE, COUNT_DEMONYM, COUNT_CUE,
@@ -217,7 +214,7 @@ struct ws_doc {
   VEC(ws_entity) pub_ents;
   VEC(ws_quote) pub_quotes;
   ws_arena arena;
-  size_t nsent, npara;
+  size_t npara;
 };
 
 /* Stage entry points, in pipeline order. */
@@ -256,6 +253,14 @@ void ws_set_error(ws_error *err, ws_status st, const char *file, long line,
 static inline bool tok_is(const token *t, char c) {
   return t->cls == T_PUNCT && t->mark == (uint8_t)c;
 }
+/* Is token i the word "the" (any case)? */
+static inline bool tok_is_the(const ws_doc *d, uint32_t i) {
+  const token *t = &d->toks.v[i];
+  const char *s = d->text + t->off;
+  return t->cls == T_WORD && t->len == 3 && (s[0] | 32) == 't' &&
+         (s[1] | 32) == 'h' && (s[2] | 32) == 'e';
+}
+
 /* The text of tokens [a, b) as a NUL-terminated arena string. */
 const char *doc_span_str(ws_doc *d, uint32_t a, uint32_t b);
 const char *doc_bytes_str(ws_doc *d, size_t start, size_t end);

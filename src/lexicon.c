@@ -33,7 +33,6 @@ static void add_list(ws_ctx *c, const char *const *words, uint64_t flags) {
 static const char *const pron_m[] = {"he", NULL};
 static const char *const pron_f[] = {"she", NULL};
 static const char *const pron_pl[] = {"they", NULL};
-static const char *const pron_it[] = {"it", NULL};
 static const char *const pron_1[] = {"i", "we", NULL};
 static const char *const relatives[] = {"who", "which", "whom", NULL};
 static const char *const dets[] = {
@@ -146,7 +145,6 @@ void lex_add_builtins(ws_ctx *c) {
   add_list(c, pron_m, LX_PRON_M);
   add_list(c, pron_f, LX_PRON_F);
   add_list(c, pron_pl, LX_PRON_PL);
-  add_list(c, pron_it, LX_PRON_IT);
   add_list(c, pron_1, LX_PRON_1);
   add_list(c, relatives, LX_REL);
   add_list(c, dets, LX_DET);

@@ -448,13 +448,6 @@ static void place_or_person(ws_doc *d) {
   }
 }
 
-static bool is_the(const ws_doc *d, uint32_t i) {
-  const token *t = &d->toks.v[i];
-  return t->cls == T_WORD && t->len == 3 &&
-         (memcmp(d->text + t->off, "the", 3) == 0 ||
-          memcmp(d->text + t->off, "The", 3) == 0);
-}
-
 /* "Ana López, the health minister, said": an office in apposition after a
  * person's name is that person's office. */
 static void apposition_offices(ws_doc *d) {
@@ -467,7 +460,7 @@ static void apposition_offices(ws_doc *d) {
         !tok_is(&t[i], ','))
       continue;
     uint32_t j = i + 1;
-    if (is_the(d, j)) /* "the health minister"; "a nurse" is no office */
+    if (tok_is_the(d, j)) /* "the health minister"; "a nurse" is no office */
       j++;
     else if (t[j].cls == T_WORD && (lex_flags(d->ctx, t[j].word) & LX_DET))
       continue;

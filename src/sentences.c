@@ -75,5 +75,4 @@ void sent_split(ws_doc *d) {
       end_pending = false;
     }
   }
-  d->nsent = n ? sent + 1 : 0;
 }

@@ -1,14 +1,12 @@
 /* emit.c - builds the public result views (ws_entity, ws_quote) and writes
- * them as JSON with jansson: one record per document (or per quotation),
+ * them as JSON (jsonw.c): one record per document (or per quotation),
  * keys in a fixed order, byte and codepoint offsets for every span. */
-#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
-
-typedef VEC(char) charbuf;
+#include "jsonw.h"
 
 static ws_span span_of(const ws_doc *d, size_t start, size_t end) {
   const unsigned char *s = (const unsigned char *)d->text;
@@ -87,153 +85,161 @@ void emit_prepare(ws_doc *d) {
 
 /* ---- JSON -------------------------------------------------------------- */
 
-static json_t *str_or_null(const char *s) {
-  return s ? json_string(s) : json_null();
+static void span_keys(jsonw *w, const ws_span *s) {
+  jw_key(w, "start");
+  jw_int(w, (long long)s->start);
+  jw_key(w, "end");
+  jw_int(w, (long long)s->end);
+  jw_key(w, "cp_start");
+  jw_int(w, (long long)s->cp_start);
+  jw_key(w, "cp_end");
+  jw_int(w, (long long)s->cp_end);
 }
 
-static void set_span(json_t *o, const ws_span *s) {
-  json_object_set_new(o, "start", json_integer((json_int_t)s->start));
-  json_object_set_new(o, "end", json_integer((json_int_t)s->end));
-  json_object_set_new(o, "cp_start", json_integer((json_int_t)s->cp_start));
-  json_object_set_new(o, "cp_end", json_integer((json_int_t)s->cp_end));
+static void str_key(jsonw *w, const char *key, const char *s) {
+  jw_key(w, key);
+  jw_str(w, s);
 }
 
-static json_t *id_value(const ws_doc *d) {
-  return d->id ? json_incref(d->id) : json_null();
+static void id_key(jsonw *w, const ws_doc *d) {
+  jw_key(w, "id");
+  if (d->id)
+    jw_value(w, d->id);
+  else
+    jw_null(w);
 }
 
-static json_t *entity_json(const ws_entity *e) {
-  json_t *o = json_object();
-  json_object_set_new(o, "type", json_string(ws_entity_type_str(e->type)));
-  json_object_set_new(o, "text", json_string(e->text));
-  json_object_set_new(o, "canonical", json_string(e->canonical));
-  set_span(o, &e->span);
+static void entity_json(jsonw *w, const ws_entity *e) {
+  jw_obj_begin(w);
+  str_key(w, "type", ws_entity_type_str(e->type));
+  str_key(w, "text", e->text);
+  str_key(w, "canonical", e->canonical);
+  span_keys(w, &e->span);
   if (e->office)
-    json_object_set_new(o, "office", json_string(e->office));
+    str_key(w, "office", e->office);
   if (e->kind)
-    json_object_set_new(o, "kind", json_string(e->kind));
+    str_key(w, "kind", e->kind);
   if (e->country)
-    json_object_set_new(o, "country", json_string(e->country));
-  if (e->population)
-    json_object_set_new(o, "population", json_integer((json_int_t)e->population));
-  return o;
+    str_key(w, "country", e->country);
+  if (e->population) {
+    jw_key(w, "population");
+    jw_int(w, (long long)e->population);
+  }
+  jw_obj_end(w);
 }
 
 static double rounded(double x) { return round(x * 100.0) / 100.0; }
 
-static json_t *quote_json(const ws_quote *q) {
-  json_t *o = json_object();
-  json_object_set_new(o, "text", json_string(q->text));
-  set_span(o, &q->span);
-  json_object_set_new(o, "kind", json_string(ws_quote_kind_str(q->kind)));
+static void quote_json(jsonw *w, const ws_quote *q) {
+  jw_obj_begin(w);
+  str_key(w, "text", q->text);
+  span_keys(w, &q->span);
+  str_key(w, "kind", ws_quote_kind_str(q->kind));
+  jw_key(w, "cue");
   if (q->has_cue) {
-    json_t *c = json_object();
-    json_object_set_new(c, "text", json_string(q->cue));
-    set_span(c, &q->cue_span);
-    json_object_set_new(o, "cue", c);
+    jw_obj_begin(w);
+    str_key(w, "text", q->cue);
+    span_keys(w, &q->cue_span);
+    jw_obj_end(w);
   } else {
-    json_object_set_new(o, "cue", json_null());
+    jw_null(w);
   }
+  jw_key(w, "speaker");
   if (q->has_speaker) {
-    json_t *s = json_object();
-    json_object_set_new(s, "name", json_string(q->speaker.name));
-    json_object_set_new(s, "mention", json_string(q->speaker.mention));
-    json_object_set_new(s, "kind",
-                        json_string(ws_speaker_kind_str(q->speaker.kind)));
-    set_span(s, &q->speaker.span);
+    jw_obj_begin(w);
+    str_key(w, "name", q->speaker.name);
+    str_key(w, "mention", q->speaker.mention);
+    str_key(w, "kind", ws_speaker_kind_str(q->speaker.kind));
+    span_keys(w, &q->speaker.span);
     if (q->speaker.office)
-      json_object_set_new(s, "office", json_string(q->speaker.office));
-    json_object_set_new(o, "speaker", s);
+      str_key(w, "office", q->speaker.office);
+    jw_obj_end(w);
   } else {
-    json_object_set_new(o, "speaker", json_null());
+    jw_null(w);
   }
-  json_object_set_new(o, "confidence", json_real(rounded(q->confidence)));
-  return o;
+  jw_key(w, "confidence");
+  jw_real(w, rounded(q->confidence));
+  jw_obj_end(w);
 }
 
-static json_t *per_quote_json(const ws_doc *d, const ws_quote *q) {
-  json_t *o = json_object();
-  json_object_set_new(o, "id", id_value(d));
-  json_object_set_new(o, "quote", json_string(q->text));
-  json_object_set_new(o, "kind", json_string(ws_quote_kind_str(q->kind)));
+static void per_quote_json(jsonw *w, const ws_doc *d, const ws_quote *q) {
   bool sp = q->has_speaker;
-  json_object_set_new(o, "speaker", str_or_null(sp ? q->speaker.name : NULL));
-  json_object_set_new(o, "office", str_or_null(sp ? q->speaker.office : NULL));
-  json_object_set_new(
-      o, "speaker_kind",
-      str_or_null(sp ? ws_speaker_kind_str(q->speaker.kind) : NULL));
-  json_object_set_new(o, "mention",
-                      str_or_null(sp ? q->speaker.mention : NULL));
-  json_object_set_new(o, "cue", str_or_null(q->has_cue ? q->cue : NULL));
-  set_span(o, &q->span);
-  json_object_set_new(o, "confidence", json_real(rounded(q->confidence)));
-  return o;
+  jw_obj_begin(w);
+  id_key(w, d);
+  str_key(w, "quote", q->text);
+  str_key(w, "kind", ws_quote_kind_str(q->kind));
+  str_key(w, "speaker", sp ? q->speaker.name : NULL);
+  str_key(w, "office", sp ? q->speaker.office : NULL);
+  str_key(w, "speaker_kind", sp ? ws_speaker_kind_str(q->speaker.kind) : NULL);
+  str_key(w, "mention", sp ? q->speaker.mention : NULL);
+  str_key(w, "cue", q->has_cue ? q->cue : NULL);
+  span_keys(w, &q->span);
+  jw_key(w, "confidence");
+  jw_real(w, rounded(q->confidence));
+  jw_obj_end(w);
+  jw_newline(w);
 }
 
-static json_t *error_json(const ws_doc *d) {
-  json_t *o = json_object(), *e = json_object();
-  json_object_set_new(o, "id", id_value(d));
-  json_object_set_new(e, "code", json_string(d->err_code));
-  json_object_set_new(e, "message", json_string(d->err_msg));
-  if (d->err_line)
-    json_object_set_new(e, "line", json_integer(d->err_line));
-  json_object_set_new(o, "error", e);
-  return o;
-}
-
-static json_t *doc_json(const ws_doc *d) {
-  json_t *o = json_object(), *ents = json_array(), *quotes = json_array();
-  json_object_set_new(o, "id", id_value(d));
-  for (size_t i = 0; i < d->pub_ents.n; i++)
-    json_array_append_new(ents, entity_json(&d->pub_ents.v[i]));
-  for (size_t i = 0; i < d->pub_quotes.n; i++)
-    json_array_append_new(quotes, quote_json(&d->pub_quotes.v[i]));
-  json_object_set_new(o, "entities", ents);
-  json_object_set_new(o, "quotes", quotes);
-  if (d->warns.n) {
-    json_t *w = json_array();
-    for (size_t i = 0; i < d->warns.n; i++) {
-      json_t *x = json_object();
-      json_object_set_new(x, "code", json_string(d->warns.v[i].code));
-      json_object_set_new(x, "offset",
-                          json_integer((json_int_t)d->warns.v[i].offset));
-      json_object_set_new(x, "message", json_string(d->warns.v[i].message));
-      json_array_append_new(w, x);
-    }
-    json_object_set_new(o, "warnings", w);
+static void error_json(jsonw *w, const ws_doc *d) {
+  jw_obj_begin(w);
+  id_key(w, d);
+  jw_key(w, "error");
+  jw_obj_begin(w);
+  str_key(w, "code", d->err_code);
+  str_key(w, "message", d->err_msg);
+  if (d->err_line) {
+    jw_key(w, "line");
+    jw_int(w, d->err_line);
   }
-  return o;
+  jw_obj_end(w);
+  jw_obj_end(w);
+  jw_newline(w);
 }
 
-/* Append one JSON value and a newline to the output buffer. */
-static void append(charbuf *out, json_t *v, size_t flags) {
-  char *s = json_dumps(v, flags);
-  json_decref(v);
-  if (!s)
-    return;
-  size_t n = strlen(s);
-  VEC_RESERVE(*out, out->n + n + 2);
-  memcpy(out->v + out->n, s, n);
-  out->n += n;
-  out->v[out->n++] = '\n';
-  out->v[out->n] = '\0';
-  free(s);
+static void doc_json(jsonw *w, const ws_doc *d) {
+  jw_obj_begin(w);
+  id_key(w, d);
+  jw_key(w, "entities");
+  jw_arr_begin(w);
+  for (size_t i = 0; i < d->pub_ents.n; i++)
+    entity_json(w, &d->pub_ents.v[i]);
+  jw_arr_end(w);
+  jw_key(w, "quotes");
+  jw_arr_begin(w);
+  for (size_t i = 0; i < d->pub_quotes.n; i++)
+    quote_json(w, &d->pub_quotes.v[i]);
+  jw_arr_end(w);
+  if (d->warns.n) {
+    jw_key(w, "warnings");
+    jw_arr_begin(w);
+    for (size_t i = 0; i < d->warns.n; i++) {
+      jw_obj_begin(w);
+      str_key(w, "code", d->warns.v[i].code);
+      jw_key(w, "offset");
+      jw_int(w, (long long)d->warns.v[i].offset);
+      str_key(w, "message", d->warns.v[i].message);
+      jw_obj_end(w);
+    }
+    jw_arr_end(w);
+  }
+  jw_obj_end(w);
+  jw_newline(w);
 }
 
 char *ws_doc_json(const ws_doc *d, int flags) {
   if (!d)
     return NULL;
-  charbuf out = {0};
-  size_t jf = JSON_REAL_PRECISION(4) |
-              ((flags & WS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
+  jsonw w = {0};
+  jw_reset(&w, flags & WS_JSON_PRETTY);
+  VEC_RESERVE(w.buf, 4096);
+  w.buf.v[0] = '\0';
   if (d->status != WS_OK)
-    append(&out, error_json(d), jf);
+    error_json(&w, d);
   else if (flags & WS_JSON_PER_QUOTE)
     for (size_t i = 0; i < d->pub_quotes.n; i++)
-      append(&out, per_quote_json(d, &d->pub_quotes.v[i]), jf);
+      per_quote_json(&w, d, &d->pub_quotes.v[i]);
   else
-    append(&out, doc_json(d), jf);
-  if (!out.v)
-    out.v = ws_xstrndup("", 0);
-  return out.v;
+    doc_json(&w, d);
+  free(w.count.v);
+  return w.buf.v;
 }

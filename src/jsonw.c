@@ -1,0 +1,224 @@
+/* jsonw.c - streaming JSON writer: jansson's output format (separators,
+ * indentation, string escapes, real formatting) without a value tree, so
+ * writing a record costs one pass and no allocation per value. */
+#include "jsonw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static inline void put(jsonw *w, const char *s, size_t n) {
+  VEC_RESERVE(w->buf, w->buf.n + n + 1);
+  memcpy(w->buf.v + w->buf.n, s, n);
+  w->buf.n += n;
+}
+
+static inline void putc1(jsonw *w, char c) {
+  VEC_RESERVE(w->buf, w->buf.n + 2);
+  w->buf.v[w->buf.n++] = c;
+}
+
+static void indent(jsonw *w) {
+  if (!w->pretty)
+    return;
+  putc1(w, '\n');
+  for (int i = 0; i < w->depth; i++)
+    put(w, "  ", 2);
+}
+
+void jw_reset(jsonw *w, bool pretty) {
+  w->buf.n = 0;
+  w->pretty = pretty;
+  w->depth = 0;
+  w->after_key = false;
+  VEC_RESERVE(w->count, 1);
+  w->count.v[0] = 0;
+}
+
+void jw_free(jsonw *w) {
+  free(w->buf.v);
+  free(w->count.v);
+  memset(w, 0, sizeof *w);
+}
+
+/* Separator and indentation before a value (or key) at the current depth. */
+static void before_value(jsonw *w) {
+  if (w->after_key) {
+    w->after_key = false;
+    return;
+  }
+  if (w->depth > 0) {
+    if (w->count.v[w->depth]++)
+      putc1(w, ',');
+    indent(w);
+  }
+}
+
+static void open(jsonw *w, char c) {
+  before_value(w);
+  putc1(w, c);
+  w->depth++;
+  VEC_RESERVE(w->count, (size_t)w->depth + 1);
+  w->count.v[w->depth] = 0;
+}
+
+static void close(jsonw *w, char c) {
+  size_t n = w->count.v[w->depth];
+  if (w->depth > 0)
+    w->depth--;
+  if (n)
+    indent(w);
+  putc1(w, c);
+}
+
+void jw_obj_begin(jsonw *w) { open(w, '{'); }
+void jw_obj_end(jsonw *w) { close(w, '}'); }
+void jw_arr_begin(jsonw *w) { open(w, '['); }
+void jw_arr_end(jsonw *w) { close(w, ']'); }
+
+static void string(jsonw *w, const char *s, size_t n) {
+  static const char hex[] = "0123456789ABCDEF";
+  putc1(w, '"');
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\')
+      continue;
+    put(w, s + run, i - run);
+    run = i + 1;
+    switch (c) {
+    case '"':
+      put(w, "\\\"", 2);
+      break;
+    case '\\':
+      put(w, "\\\\", 2);
+      break;
+    case '\b':
+      put(w, "\\b", 2);
+      break;
+    case '\f':
+      put(w, "\\f", 2);
+      break;
+    case '\n':
+      put(w, "\\n", 2);
+      break;
+    case '\r':
+      put(w, "\\r", 2);
+      break;
+    case '\t':
+      put(w, "\\t", 2);
+      break;
+    default: {
+      char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      put(w, u, 6);
+    }
+    }
+  }
+  put(w, s + run, n - run);
+  putc1(w, '"');
+}
+
+void jw_key(jsonw *w, const char *key) {
+  before_value(w);
+  string(w, key, strlen(key));
+  if (w->pretty)
+    put(w, ": ", 2);
+  else
+    putc1(w, ':');
+  w->after_key = true;
+}
+
+void jw_str(jsonw *w, const char *s) {
+  if (!s) {
+    jw_null(w);
+    return;
+  }
+  before_value(w);
+  string(w, s, strlen(s));
+}
+
+void jw_int(jsonw *w, long long v) {
+  char b[24];
+  before_value(w);
+  put(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+}
+
+/* jansson's real format: "%.4g", ".0" added when it would read as an
+ * integer, '+' and leading zeros dropped from the exponent. */
+void jw_real(jsonw *w, double v) {
+  char b[40];
+  int n = snprintf(b, sizeof b - 3, "%.4g", v);
+  if (n < 0 || (size_t)n >= sizeof b - 3)
+    n = 0;
+  if (!strchr(b, '.') && !strchr(b, 'e')) {
+    memcpy(b + n, ".0", 3);
+    n += 2;
+  }
+  char *e = strchr(b, 'e');
+  if (e) {
+    char *from = e + 1, *to = e + 1;
+    if (*from == '-')
+      from++, to++;
+    else if (*from == '+')
+      from++;
+    while (*from == '0' && from[1])
+      from++;
+    memmove(to, from, strlen(from) + 1);
+    n = (int)strlen(b);
+  }
+  before_value(w);
+  put(w, b, (size_t)n);
+}
+
+void jw_null(jsonw *w) {
+  before_value(w);
+  put(w, "null", 4);
+}
+
+void jw_value(jsonw *w, const json_t *v) {
+  switch (json_typeof(v)) {
+  case JSON_OBJECT: {
+    const char *k;
+    json_t *x;
+    jw_obj_begin(w);
+    /* keys in insertion order, as json_dumps() writes them */
+    json_object_foreach((json_t *)v, k, x) {
+      jw_key(w, k);
+      jw_value(w, x);
+    }
+    jw_obj_end(w);
+    break;
+  }
+  case JSON_ARRAY:
+    jw_arr_begin(w);
+    for (size_t i = 0; i < json_array_size(v); i++)
+      jw_value(w, json_array_get(v, i));
+    jw_arr_end(w);
+    break;
+  case JSON_STRING:
+    before_value(w);
+    string(w, json_string_value(v), json_string_length(v));
+    break;
+  case JSON_INTEGER:
+    jw_int(w, (long long)json_integer_value(v));
+    break;
+  case JSON_REAL:
+    jw_real(w, json_real_value(v));
+    break;
+  case JSON_TRUE:
+    before_value(w);
+    put(w, "true", 4);
+    break;
+  case JSON_FALSE:
+    before_value(w);
+    put(w, "false", 5);
+    break;
+  default:
+    jw_null(w);
+  }
+}
+
+void jw_newline(jsonw *w) {
+  putc1(w, '\n');
+  w->buf.v[w->buf.n] = '\0';
+}

@@ -1,11 +1,13 @@
 /* fuzz_jsonl.c - libFuzzer target: arbitrary bytes as one JSONL line through
  * ws_process_record. Every outcome, error records included, must serialise
- * with ws_doc_json as exactly one line: one input line, one output line. */
+ * with ws_doc_json as exactly one line: one input line, one output line;
+ * and the JSONL fast path must agree with jansson (rec_oracle.h). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "rec_oracle.h"
 #include "whosaid.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -21,6 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (ws_ctx_new(&opts, &ctx, NULL) != WS_OK)
       abort();
   }
+  if (rec_oracle((const char *)data, size, "text", "id"))
+    abort();
   ws_doc *doc = ws_doc_new(ctx);
   ws_process_record(doc, (const char *)data, size, NULL, 1, NULL);
   char *json = ws_doc_json(doc, 0);

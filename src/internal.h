@@ -183,12 +183,21 @@ typedef struct {
   const char *message;
 } warning;
 
+/* JSON Lines fast path (record_scan.c): unescaped text and id fields of a
+ * flat all-string object; returns a mask of REC_* found, or -1 to let
+ * jansson read the line. */
+typedef VEC(char) rec_buf;
+enum { REC_TEXT = 1, REC_ID = 2 };
+int rec_scan(const char *line, size_t len, const char *text_field,
+             const char *id_field, rec_buf *text, rec_buf *id);
+
 struct ws_doc {
   const ws_ctx *ctx;
   char *text; /* working copy: invalid bytes replaced by '?' */
   char *orig; /* the input as given when it held invalid bytes, else NULL */
   size_t len, cap, orig_cap;
   VEC(char) feed;
+  rec_buf rec_text, rec_id; /* record_scan.c output */
   struct json_t *id; /* the id as a JSON value (jansson), or NULL */
   bool has_orig;
   ws_status status;

@@ -28,6 +28,8 @@ void ws_doc_free(ws_doc *d) {
   free(d->text);
   free(d->orig);
   free(d->feed.v);
+  free(d->rec_text.v);
+  free(d->rec_id.v);
   free(d->toks.v);
   cpmap_free(&d->cps);
   free(d->ments.v);

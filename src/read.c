@@ -1,6 +1,7 @@
 /* read.c - input framing for JSON Lines: one record per line with a string
  * text field and an optional id of any JSON type. A bad line still yields
- * exactly one (error) record. */
+ * exactly one (error) record. Flat all-string records take the fast path
+ * (record_scan.c); jansson reads everything else. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,14 @@ static bool blank(const char *s, size_t n) {
   return true;
 }
 
+static ws_status missing_text(ws_doc *d, const char *field, bool present,
+                              long line_no, ws_error *err) {
+  char msg[200];
+  snprintf(msg, sizeof msg, "field \"%s\" is %s", field,
+           present ? "not a string" : "missing");
+  return doc_fail(d, WS_ERR_RECORD, "missing_text", line_no, msg, err);
+}
+
 ws_status ws_process_record(ws_doc *d, const char *line, size_t len,
                             const ws_record_fields *f, long line_no,
                             ws_error *err) {
@@ -24,6 +33,19 @@ ws_status ws_process_record(ws_doc *d, const char *line, size_t len,
   const char *id_field = f && f->id_field ? f->id_field : "id";
   if (blank(line, len))
     return doc_fail(d, WS_ERR_EMPTY, "empty_line", line_no, "empty line", err);
+  int found =
+      rec_scan(line, len, text_field, id_field, &d->rec_text, &d->rec_id);
+  if (found >= 0) {
+    if (found & REC_ID)
+      d->id = json_stringn_nocheck(d->rec_id.v ? d->rec_id.v : "", d->rec_id.n);
+    if (!(found & REC_TEXT))
+      return missing_text(d, text_field, false, line_no, err);
+    ws_status st =
+        doc_run(d, d->rec_text.v ? d->rec_text.v : "", d->rec_text.n, err);
+    if (st != WS_OK)
+      d->err_line = line_no;
+    return st;
+  }
   json_error_t je;
   json_t *rec = json_loadb(line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);
   if (!rec) {
@@ -42,10 +64,7 @@ ws_status ws_process_record(ws_doc *d, const char *line, size_t len,
       d->id = json_incref(id);
     json_t *text = json_object_get(rec, text_field);
     if (!json_is_string(text)) {
-      char msg[200];
-      snprintf(msg, sizeof msg, "field \"%s\" is %s", text_field,
-               text ? "not a string" : "missing");
-      st = doc_fail(d, WS_ERR_RECORD, "missing_text", line_no, msg, err);
+      st = missing_text(d, text_field, text != NULL, line_no, err);
     } else {
       st = doc_run(d, json_string_value(text), json_string_length(text), err);
       if (st != WS_OK)

@@ -19,7 +19,7 @@ static inline const token *T(const ws_doc *d, uint32_t i) {
   return &d->toks.v[i];
 }
 static inline uint64_t F(const ws_doc *d, uint32_t i) {
-  return lex_flags(d->ctx, d->toks.v[i].word);
+  return d->toks.v[i].lex;
 }
 static inline bool quoted(const ws_doc *d, uint32_t i) {
   return (T(d, i)->flags & TF_IN_QUOTE) ||

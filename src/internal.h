@@ -34,17 +34,18 @@ enum {
   TF_NL_BEFORE = 1 << 1,
   TF_PARA_START = 1 << 2,
   TF_SENT_START = 1 << 3,
-  TF_CAP = 1 << 4,     /* first letter upper case */
-  TF_ALLCAPS = 1 << 5, /* two or more letters, none lower case */
-  TF_LFLANK = 1 << 6,  /* quote mark can open (cmark's left-flanking) */
-  TF_RFLANK = 1 << 7,  /* quote mark can close */
-  TF_POSS = 1 << 8,    /* the clitic 's / ’s */
-  TF_DOTTED = 1 << 9,  /* word ends in '.' (U.S.) */
-  TF_IN_QUOTE = 1 << 10, /* inside a top-level quotation (marks excluded) */
+  TF_CAP = 1 << 4,        /* first letter upper case */
+  TF_ALLCAPS = 1 << 5,    /* two or more letters, none lower case */
+  TF_LFLANK = 1 << 6,     /* quote mark can open (cmark's left-flanking) */
+  TF_RFLANK = 1 << 7,     /* quote mark can close */
+  TF_POSS = 1 << 8,       /* the clitic 's / ’s */
+  TF_DOTTED = 1 << 9,     /* word ends in '.' (U.S.) */
+  TF_IN_QUOTE = 1 << 10,  /* inside a top-level quotation (marks excluded) */
   TF_QMARK_USED = 1 << 11 /* quote mark paired into a quotation */
 };
 
 typedef struct {
+  uint64_t lex; /* LX_* flags of word (0 for STR_NONE), copied per token */
   uint32_t off, len;
   uint32_t word; /* strtab id of the normalised key, or STR_NONE */
   uint32_t sent; /* sentence index */
@@ -70,25 +71,32 @@ typedef struct {
 #define LX_ADV (1u << 12) /* may stand between a subject and its verb */
 #define LX_CONJ (1u << 13)
 #define LX_STARTER (1u << 14) /* function word that often starts a sentence */
-#define LX_MODIFIER (1u << 15) /* before an office: former, acting, party names */
+#define LX_MODIFIER                                                            \
+  (1u << 15) /* before an office: former, acting, party names */
 #define LX_PARTICLE (1u << 16) /* inside names: de, van, bin */
 #define LX_DEMONYM (1u << 17)
 #define LX_THAT (1u << 18)
 #define LX_ACCORDING (1u << 19)
-#define LX_GENDER_M (1u << 20) /* honorific/first name/nominal of known gender */
+#define LX_GENDER_M                                                            \
+  (1u << 20) /* honorific/first name/nominal of known gender */
 #define LX_GENDER_F (1u << 21)
 #define LX_FIRST_NAME (1u << 22)
-#define LX_NOT_NAME (1u << 23) /* capitalised but never a name (months, days) */
+#define LX_NOT_NAME (1u << 23) /* capitalised but never a name (months, days)  \
+                                */
 #define LX_CUE_PHRASE (1u << 26) /* first word of a multi-word cue */
-#define LX_ORG (1u << 27) /* head word of an organisation name: Ministry, Party */
-#define LX_COMMON (1u << 28) /* common word: not an entity on its own (May, Man) */
-#define LX_SO_CALLED (1u << 29) /* so-called, self-styled: scare quotes follow */
+#define LX_ORG                                                                 \
+  (1u << 27) /* head word of an organisation name: Ministry, Party */
+#define LX_COMMON                                                              \
+  (1u << 28) /* common word: not an entity on its own (May, Man) */
+#define LX_SO_CALLED                                                           \
+  (1u << 29)                 /* so-called, self-styled: scare quotes follow */
 #define LX_NAMING (1u << 30) /* call, dub, nickname: may introduce a name */
 #define LX_PRON_1 (1u << 31) /* I, we: the writer speaks */
-#define LX_REL (1ull << 32) /* who, which: a relative clause follows */
-#define LX_SURNAME (1ull << 33) /* a known family name */
+#define LX_REL (1ull << 32)  /* who, which: a relative clause follows */
+#define LX_SURNAME (1ull << 33)    /* a known family name */
 #define LX_PLACE_PREP (1ull << 34) /* in, from, near: a place may follow */
-#define LX_GROUP (1ull << 35) /* Muslims, Democrats: a group, not a name */
+#define LX_GROUP (1ull << 35)      /* Muslims, Democrats: a group, not a name */
+#define LX_TRIE_START (1ull << 36) /* first word of some gazetteer phrase */
 
 /* ---- gazetteers --------------------------------------------------------- */
 typedef struct {
@@ -114,8 +122,18 @@ struct ws_ctx {
   void *cues; /* compiled pcre2 cue layouts (cues.c) */
 };
 
-enum { COUNT_PERSON, COUNT_OFFICE, COUNT_PLACE, COUNT_DEMONYM, COUNT_CUE,
-       COUNT_NOMINAL, COUNT_TITLE, COUNT_ABBR, COUNT_GIVEN, COUNT_SURNAME };
+enum {
+  COUNT_PERSON,
+  COUNT_OFFICE,
+  COUNT_PLACE,
+  COUNT_DEMONYM,
+  COUNT_CUE,
+  COUNT_NOMINAL,
+  COUNT_TITLE,
+  COUNT_ABBR,
+  COUNT_GIVEN,
+  COUNT_SURNAME
+};
 
 static inline uint64_t lex_flags(const ws_ctx *c, uint32_t word) {
   return word == STR_NONE || word >= c->lex.n ? 0 : c->lex.v[word];
@@ -123,6 +141,7 @@ static inline uint64_t lex_flags(const ws_ctx *c, uint32_t word) {
 void lex_set(ws_ctx *c, uint32_t word, uint64_t flags);
 uint32_t lex_intern(ws_ctx *c, const char *s, size_t n); /* normalises */
 void lex_add_builtins(ws_ctx *c);
+void lex_mark_trie_starts(ws_ctx *c);
 
 /* ---- per-document analysis --------------------------------------------- */
 
@@ -132,17 +151,17 @@ typedef struct {
   uint32_t tok, ntok; /* token range */
   uint8_t type;       /* ws_entity_type */
   uint8_t gender;
-  int32_t person;     /* index into doc->people for persons, else -1 */
-  uint32_t entry;     /* gaz entry or TRIE_NONE */
+  int32_t person; /* index into doc->people for persons, else -1 */
+  uint32_t entry; /* gaz entry or TRIE_NONE */
   uint32_t office_tok, office_ntok; /* title before a person (ntok 0: none) */
   uint32_t office_entry;            /* gaz entry of that title, or TRIE_NONE */
-  bool emit;          /* reported as an entity */
+  bool emit;                        /* reported as an entity */
 } mention;
 
 /* A distinct person of the document. */
 typedef struct {
   const char *canonical;
-  const char *office; /* office the text gives (first one seen) */
+  const char *office;       /* office the text gives (first one seen) */
   const char *office_canon; /* canonical title of that office, or NULL */
   uint8_t gender;
   uint32_t first_tok;
@@ -150,14 +169,15 @@ typedef struct {
 
 /* A quotation found by the quote stage. */
 typedef struct {
-  uint32_t open_tok, close_tok; /* marks; close_tok = UINT32_MAX: unterminated */
-  uint32_t start, end;          /* byte span of the quoted words */
+  uint32_t open_tok,
+      close_tok;       /* marks; close_tok = UINT32_MAX: unterminated */
+  uint32_t start, end; /* byte span of the quoted words */
   uint32_t first_tok, last_tok; /* tokens inside (last exclusive) */
   uint8_t kind;                 /* ws_quote_kind */
   bool scare;
   /* attribution */
-  int32_t unit;                 /* speaker unit, or -1 */
-  int32_t person;               /* resolved person, or -1 */
+  int32_t unit;   /* speaker unit, or -1 */
+  int32_t person; /* resolved person, or -1 */
   uint32_t cue_tok, cue_ntok;
   const char *speaker_name;
   uint8_t speaker_kind;
@@ -172,7 +192,7 @@ struct unit {
   uint32_t mtok, mntok; /* the mention reported */
   uint8_t kind, gender; /* gender 'm', 'f' or 0 */
   bool plural;
-  bool first_person; /* "I said": the writer, never resolved */
+  bool first_person;  /* "I said": the writer, never resolved */
   int32_t antecedent; /* "X, who said": last token of X, or -1 */
   int32_t person;
 };
@@ -191,6 +211,15 @@ enum { REC_TEXT = 1, REC_ID = 2 };
 int rec_scan(const char *line, size_t len, const char *text_field,
              const char *id_field, rec_buf *text, rec_buf *id);
 
+/* Per-document cache of token bytes -> word id and flags (lexicon.c). */
+enum { WORD_CACHE_SIZE = 16384 };
+typedef struct {
+  uint64_t hash, lex;
+  uint32_t word, trie_node; /* trie node after this word from the root */
+  uint8_t len;
+  char raw[15];
+} word_cache_entry;
+
 struct ws_doc {
   const ws_ctx *ctx;
   char *text; /* working copy: invalid bytes replaced by '?' */
@@ -198,7 +227,9 @@ struct ws_doc {
   size_t len, cap, orig_cap;
   VEC(char) feed;
   rec_buf rec_text, rec_id; /* record_scan.c output */
-  struct json_t *id; /* the id as a JSON value (jansson), or NULL */
+  word_cache_entry *wcache; /* WORD_CACHE_SIZE + 1 scratch entry */
+  VEC(uint32_t) trie_start; /* per token: its cache entry's trie_node */
+  struct json_t *id;        /* the id as a JSON value (jansson), or NULL */
   bool has_orig;
   ws_status status;
   const char *err_code;
@@ -213,12 +244,12 @@ struct ws_doc {
   strtab alias_keys; /* surname key -> index into alias_person */
   VEC(int32_t) alias_person;
   VEC(quotation) quotes;
-  VEC(uint32_t) qstack; /* open quotation marks (quotes.c) */
-  VEC(struct unit) units; /* speaker candidates (attribute.c) */
-  VEC(int32_t) unit_at;   /* token -> unit, or -1 */
-  VEC(char) shape;        /* shape string scratch (cues.h) */
+  VEC(uint32_t) qstack;    /* open quotation marks (quotes.c) */
+  VEC(struct unit) units;  /* speaker candidates (attribute.c) */
+  VEC(int32_t) unit_at;    /* token -> unit, or -1 */
+  VEC(char) shape;         /* shape string scratch (cues.h) */
   VEC(uint32_t) shape_pos; /* shape char -> token */
-  void *match_data;       /* pcre2 match data, reused */
+  void *match_data;        /* pcre2 match data, reused */
   VEC(warning) warns;
   VEC(ws_entity) pub_ents;
   VEC(ws_quote) pub_quotes;
@@ -227,14 +258,14 @@ struct ws_doc {
 };
 
 /* Stage entry points, in pipeline order. */
-void tok_tokenize(ws_doc *d);                /* tokenize.c */
-void lex_lookup(ws_doc *d);                  /* lexicon.c */
-void sent_split(ws_doc *d);                  /* sentences.c */
-void gaz_match(ws_doc *d);                   /* match.c */
-void names_find(ws_doc *d);                  /* names.c */
-void quo_find(ws_doc *d);                    /* quotes.c */
-void att_attribute(ws_doc *d);               /* attribute.c */
-void emit_prepare(ws_doc *d);                /* emit.c: public views */
+void tok_tokenize(ws_doc *d);  /* tokenize.c */
+void lex_lookup(ws_doc *d);    /* lexicon.c */
+void sent_split(ws_doc *d);    /* sentences.c */
+void gaz_match(ws_doc *d);     /* match.c */
+void names_find(ws_doc *d);    /* names.c */
+void quo_find(ws_doc *d);      /* quotes.c */
+void att_attribute(ws_doc *d); /* attribute.c */
+void emit_prepare(ws_doc *d);  /* emit.c: public views */
 
 /* pipeline.c */
 void doc_reset(ws_doc *d);

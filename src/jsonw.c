@@ -138,9 +138,16 @@ void jw_str(jsonw *w, const char *s) {
 }
 
 void jw_int(jsonw *w, long long v) {
-  char b[24];
+  char b[24], *e = b + sizeof b, *p = e; /* digits from the right */
+  unsigned long long u =
+      v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  do
+    *--p = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0)
+    *--p = '-';
   before_value(w);
-  put(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+  put(w, p, (size_t)(e - p));
 }
 
 /* jansson's real format: "%.4g", ".0" added when it would read as an

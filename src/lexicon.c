@@ -36,104 +36,152 @@ static const char *const pron_pl[] = {"they", NULL};
 static const char *const pron_1[] = {"i", "we", NULL};
 static const char *const relatives[] = {"who", "which", "whom", NULL};
 static const char *const dets[] = {
-    "a", "an", "the", "one", "another", "two", "three", "several", "some",
-    "many", "both", "his", "her", "their",
-    "its", "this", "these", "those", "four", "five", "few", NULL};
+    "a",     "an",    "the",  "one",  "another", "two",   "three", "several",
+    "some",  "many",  "both", "his",  "her",     "their", "its",   "this",
+    "these", "those", "four", "five", "few",     NULL};
 static const char *const preps[] = {
-    "of", "in", "on", "at", "by", "for", "with", "from", "to", "about",
-    "against", "into", "after", "before", "during", "over", "under",
-    "between", "among", "toward", "towards", "through", "without", "than",
-    "like", "since", "until", "upon", "via", "amid", "despite", "behind",
-    "near", "across", "around", "within", "beyond", NULL};
+    "of",      "in",      "on",      "at",      "by",    "for",    "with",
+    "from",    "to",      "about",   "against", "into",  "after",  "before",
+    "during",  "over",    "under",   "between", "among", "toward", "towards",
+    "through", "without", "than",    "like",    "since", "until",  "upon",
+    "via",     "amid",    "despite", "behind",  "near",  "across", "around",
+    "within",  "beyond",  NULL};
 static const char *const advs[] = {
-    "also", "later", "then", "previously", "once", "again", "earlier",
-    "recently", "had", "has", "have", "would", "will", "could", "had",
-    "repeatedly", "often", "has", "reportedly", "publicly", "privately",
-    "frequently", "quickly", "simply", "just", "already", "still", "even",
-    "further", "last", "flatly", "bluntly", "angrily", "calmly", NULL};
+    "also",       "later",    "then",      "previously", "once",    "again",
+    "earlier",    "recently", "had",       "has",        "have",    "would",
+    "will",       "could",    "had",       "repeatedly", "often",   "has",
+    "reportedly", "publicly", "privately", "frequently", "quickly", "simply",
+    "just",       "already",  "still",     "even",       "further", "last",
+    "flatly",     "bluntly",  "angrily",   "calmly",     NULL};
 static const char *const conjs[] = {
-    "and", "but", "or", "while", "as", "yet", "nor", "though", "although",
-    "because", "whether", "unless", "whereas", NULL};
+    "and",    "but",      "or",      "while",   "as",     "yet",     "nor",
+    "though", "although", "because", "whether", "unless", "whereas", NULL};
 static const char *const starters[] = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and",
-    "in", "on", "at", "this", "that", "there", "these", "those", "his",
-    "her", "their", "its", "our", "as", "after", "when", "while", "if",
-    "for", "yet", "so", "some", "many", "one", "meanwhile", "however",
-    "still", "both", "according", "last", NULL};
+    "the",       "a",       "an",    "he",    "she",       "it",   "they",
+    "we",        "i",       "but",   "and",   "in",        "on",   "at",
+    "this",      "that",    "there", "these", "those",     "his",  "her",
+    "their",     "its",     "our",   "as",    "after",     "when", "while",
+    "if",        "for",     "yet",   "so",    "some",      "many", "one",
+    "meanwhile", "however", "still", "both",  "according", "last", NULL};
 static const char *const modifiers[] = {
-    "former", "acting", "interim", "deputy", "outgoing", "incoming", "then",
-    "late", "current", "republican", "democratic", "democrat", "labour",
-    "conservative", "liberal", "socialist", "green", "independent", "gop",
-    "senior", "chief", "top", "new", "longtime", "veteran", "federal",
-    "state", "national", "vice", NULL};
+    "former",     "acting",   "interim",     "deputy",       "outgoing",
+    "incoming",   "then",     "late",        "current",      "republican",
+    "democratic", "democrat", "labour",      "conservative", "liberal",
+    "socialist",  "green",    "independent", "gop",          "senior",
+    "chief",      "top",      "new",         "longtime",     "veteran",
+    "federal",    "state",    "national",    "vice",         NULL};
 static const char *const particles[] = {
-    "de", "la", "del", "della", "van", "von", "der", "den", "bin", "ibn",
-    "al", "el", "da", "das", "dos", "do", "du", "le", "di", "ter", "ten",
-    "y", "bint", "abu", "st", NULL};
+    "de",  "la",  "del", "della", "van",  "von", "der", "den", "bin",
+    "ibn", "al",  "el",  "da",    "das",  "dos", "do",  "du",  "le",
+    "di",  "ter", "ten", "y",     "bint", "abu", "st",  NULL};
 static const char *const not_names[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "i", "we", "you", "he", "she", "they", "it", "the", "a",
-    "an", "but", "and", "or", "in", "on", "at", "of", "for", "with", "to",
-    "from", "by", "as", "after", "before", "when", "while", "if", "this",
-    "that", "these", "those", "his", "her", "their", "its", "our", "my",
-    "your", "there", "here", "yet", "so", "not", "no", "yes", "all", "also",
-    "then", "now", "last", "next", "first", "today", "yesterday",
-    "tomorrow", "mr", "mrs", "ms", "dr", "read", "more", "photo", "image",
-    "video", "reuters", "ap", "afp", "updated", "published", "copyright",
-    "is", "was", "are", "were", "be", "has", "have", "had", "will", "would",
-    "can", "could", "should", "may", "might", "must", "do", "does", "did",
-    "said", "says", "told", "news", "world", "location", "disclaimer",
-    "handpicked", "ist", "gmt", "est", "edt", "pst", "utc", "et", "entire",
-    "article",
-    NULL};
+    "monday",    "tuesday",   "wednesday",  "thursday",   "friday",
+    "saturday",  "sunday",    "january",    "february",   "march",
+    "april",     "may",       "june",       "july",       "august",
+    "september", "october",   "november",   "december",   "jan",
+    "feb",       "mar",       "apr",        "jun",        "jul",
+    "aug",       "sep",       "sept",       "oct",        "nov",
+    "dec",       "i",         "we",         "you",        "he",
+    "she",       "they",      "it",         "the",        "a",
+    "an",        "but",       "and",        "or",         "in",
+    "on",        "at",        "of",         "for",        "with",
+    "to",        "from",      "by",         "as",         "after",
+    "before",    "when",      "while",      "if",         "this",
+    "that",      "these",     "those",      "his",        "her",
+    "their",     "its",       "our",        "my",         "your",
+    "there",     "here",      "yet",        "so",         "not",
+    "no",        "yes",       "all",        "also",       "then",
+    "now",       "last",      "next",       "first",      "today",
+    "yesterday", "tomorrow",  "mr",         "mrs",        "ms",
+    "dr",        "read",      "more",       "photo",      "image",
+    "video",     "reuters",   "ap",         "afp",        "updated",
+    "published", "copyright", "is",         "was",        "are",
+    "were",      "be",        "has",        "have",       "had",
+    "will",      "would",     "can",        "could",      "should",
+    "may",       "might",     "must",       "do",         "does",
+    "did",       "said",      "says",       "told",       "news",
+    "world",     "location",  "disclaimer", "handpicked", "ist",
+    "gmt",       "est",       "edt",        "pst",        "utc",
+    "et",        "entire",    "article",    NULL};
 
 static const char *const common_words[] = {
-    "man", "mark", "bill", "rose", "reading", "nice", "split", "mobile",
-    "young", "page", "bath", "sale", "long", "hope", "justice", "chance",
-    "march", "faith", "grace", "joy", "iris", "may", "will", "can", "lead",
-    "independence", "unity", "liberty", "union", "buffalo", "mobile",
-    "orange", "sandy", "bend", "sterling", "price", "rich", "gay",
-    "white", "black", "brown", "green", "grant", "law", "bush", "chase",
-    "cook", "wall", "street", "house", "bank", "city", "state", "west",
-    "east", "north", "south", "central", NULL};
+    "man",    "mark",         "bill",    "rose",    "reading",  "nice",
+    "split",  "mobile",       "young",   "page",    "bath",     "sale",
+    "long",   "hope",         "justice", "chance",  "march",    "faith",
+    "grace",  "joy",          "iris",    "may",     "will",     "can",
+    "lead",   "independence", "unity",   "liberty", "union",    "buffalo",
+    "mobile", "orange",       "sandy",   "bend",    "sterling", "price",
+    "rich",   "gay",          "white",   "black",   "brown",    "green",
+    "grant",  "law",          "bush",    "chase",   "cook",     "wall",
+    "street", "house",        "bank",    "city",    "state",    "west",
+    "east",   "north",        "south",   "central", NULL};
 
-static const char *const org_words[] = {
-    "foundation", "ministry", "department", "office", "council", "party",
-    "agency", "inc", "corp", "company", "university", "bank", "association",
-    "commission", "committee", "court", "police", "service", "group", "news",
-    "times", "post", "journal", "institute", "union", "authority", "board",
-    "administration", "house", "hospital", "center", "centre", "fund",
-    "organization", "organisation", "network", "press", "agency", "club",
-    "federation", "alliance", "coalition", "museum", "school", "college",
-    "church", "army", "navy", "force", "forces", "reuters", "tribune",
-    "herald", "gazette", "daily", "weekly", "magazine", "television", "radio",
-    "ltd", "llc", "plc", "co", "corporation", "holdings", "industries",
-    "airlines", "institution", "society", "senate", "congress", "parliament",
-    "assembly", "cabinet", "government", "republic", "kingdom", "state",
-    "city", "county", "street", "avenue", "road", "square", "bridge", "show",
-    "program", "programme", "podcast", NULL};
+static const char *const org_words[] = {"foundation",   "ministry",
+                                        "department",   "office",
+                                        "council",      "party",
+                                        "agency",       "inc",
+                                        "corp",         "company",
+                                        "university",   "bank",
+                                        "association",  "commission",
+                                        "committee",    "court",
+                                        "police",       "service",
+                                        "group",        "news",
+                                        "times",        "post",
+                                        "journal",      "institute",
+                                        "union",        "authority",
+                                        "board",        "administration",
+                                        "house",        "hospital",
+                                        "center",       "centre",
+                                        "fund",         "organization",
+                                        "organisation", "network",
+                                        "press",        "agency",
+                                        "club",         "federation",
+                                        "alliance",     "coalition",
+                                        "museum",       "school",
+                                        "college",      "church",
+                                        "army",         "navy",
+                                        "force",        "forces",
+                                        "reuters",      "tribune",
+                                        "herald",       "gazette",
+                                        "daily",        "weekly",
+                                        "magazine",     "television",
+                                        "radio",        "ltd",
+                                        "llc",          "plc",
+                                        "co",           "corporation",
+                                        "holdings",     "industries",
+                                        "airlines",     "institution",
+                                        "society",      "senate",
+                                        "congress",     "parliament",
+                                        "assembly",     "cabinet",
+                                        "government",   "republic",
+                                        "kingdom",      "state",
+                                        "city",         "county",
+                                        "street",       "avenue",
+                                        "road",         "square",
+                                        "bridge",       "show",
+                                        "program",      "programme",
+                                        "podcast",      NULL};
 
 static const char *const so_called[] = {"so-called", "self-styled",
                                         "self-proclaimed", "dubbed", NULL};
 static const char *const naming[] = {
-    "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing",
-    "nickname", "nicknamed", "label", "labels", "labelled", "labeled",
-    "brand", "branded", "term", "termed", "known", NULL};
+    "call",    "calls",  "called",   "calling",  "dub",
+    "dubs",    "dubbed", "dubbing",  "nickname", "nicknamed",
+    "label",   "labels", "labelled", "labeled",  "brand",
+    "branded", "term",   "termed",   "known",    NULL};
 
 static const char *const groups[] = {
-    "muslims", "muslim", "christians", "christian", "jews", "jewish",
-    "catholics", "catholic", "protestants", "sunnis", "sunni", "shiites",
-    "shia", "shias", "hindus", "buddhists", "sikhs", "mormons",
-    "evangelicals", "democrats", "republicans", "conservatives",
-    "liberals", "progressives", "socialists", "communists", "islamists",
-    "jihadists", "refugees", "immigrants", NULL};
+    "muslims",     "muslim",        "christians", "christian",    "jews",
+    "jewish",      "catholics",     "catholic",   "protestants",  "sunnis",
+    "sunni",       "shiites",       "shia",       "shias",        "hindus",
+    "buddhists",   "sikhs",         "mormons",    "evangelicals", "democrats",
+    "republicans", "conservatives", "liberals",   "progressives", "socialists",
+    "communists",  "islamists",     "jihadists",  "refugees",     "immigrants",
+    NULL};
 
 static const char *const place_preps[] = {
-    "in", "from", "to", "near", "at", "outside", "across", "around",
-    "throughout", "toward", "towards", "via", "into", NULL};
+    "in",     "from",       "to",     "near",    "at",  "outside", "across",
+    "around", "throughout", "toward", "towards", "via", "into",    NULL};
 
 void lex_add_builtins(ws_ctx *c) {
   add_list(c, place_preps, LX_PLACE_PREP);
@@ -159,19 +207,61 @@ void lex_add_builtins(ws_ctx *c) {
   lex_set(c, lex_intern(c, "according", 9), LX_ACCORDING);
 }
 
-void lex_lookup(ws_doc *d) {
+/* Marks the first word of every gazetteer phrase, so that matching skips
+ * the other tokens without probing the trie. */
+void lex_mark_trie_starts(ws_ctx *c) {
+  const trie *t = &c->names;
+  for (uint32_t i = 0; i <= t->mask; i++)
+    if (t->slots[i].key && (t->slots[i].key - 1) >> 32 == TRIE_ROOT)
+      lex_set(c, (uint32_t)(t->slots[i].key - 1), LX_TRIE_START);
+}
+
+/* Why a cache: the word table holds every gazetteer word (a few MB), so a
+ * lookup there is a few cache misses; news reuses a small vocabulary, and
+ * the cache lives in the ws_doc, so it stays warm across a stream. */
+static const word_cache_entry *cached(ws_doc *d, const char *s, size_t n) {
+  uint64_t h = ws_hash(s, n);
+  word_cache_entry *e = &d->wcache[h & (WORD_CACHE_SIZE - 1)];
+  if (e->hash == h && e->len == n && memcmp(e->raw, s, n) == 0)
+    return e;
   const ws_ctx *c = d->ctx;
   char key[KEY_MAX];
+  size_t k = norm_key(s, n, key, sizeof key);
+  uint32_t word = k ? strtab_find(&c->words, key, k) : STR_NONE;
+  if (n > sizeof e->raw) { /* too long to cache: use a scratch entry */
+    e = &d->wcache[WORD_CACHE_SIZE];
+    e->hash = 0;
+  } else {
+    e->hash = h;
+    e->len = (uint8_t)n;
+    memcpy(e->raw, s, n);
+  }
+  e->word = word;
+  e->lex = lex_flags(c, word);
+  e->trie_node = e->lex & LX_TRIE_START ? trie_step(&c->names, TRIE_ROOT, word)
+                                        : TRIE_NONE;
+  return e;
+}
+
+void lex_lookup(ws_doc *d) {
+  VEC_RESERVE(d->trie_start, d->toks.n);
+  d->trie_start.n = d->toks.n;
   for (size_t i = 0; i < d->toks.n; i++) {
     token *t = &d->toks.v[i];
-    if (t->cls == T_QUOTE)
+    if (t->cls == T_QUOTE) {
+      t->word = STR_NONE;
+      t->lex = 0;
+      d->trie_start.v[i] = TRIE_NONE;
       continue;
+    }
     const char *s = d->text + t->off;
     size_t n = t->len;
     if (t->cls == T_WORD && (t->flags & TF_DOTTED) == 0 && n > 1 &&
         s[n - 1] == '.')
       n--;
-    size_t k = norm_key(s, n, key, sizeof key);
-    t->word = k ? strtab_find(&c->words, key, k) : STR_NONE;
+    const word_cache_entry *e = cached(d, s, n);
+    t->word = e->word;
+    t->lex = e->lex;
+    d->trie_start.v[i] = e->trie_node;
   }
 }

@@ -8,13 +8,11 @@ enum { MAX_PHRASE = 12, DEMONYM = 3 };
 
 /* Can tokens [a, b) be a proper name? Content words must be capitalised. */
 static bool name_cased(const ws_doc *d, uint32_t a, uint32_t b) {
-  const ws_ctx *c = d->ctx;
   for (uint32_t i = a; i < b; i++) {
     const token *t = &d->toks.v[i];
     if (t->cls != T_WORD || (t->flags & (TF_CAP | TF_ALLCAPS)))
       continue;
-    if (i > a && (lex_flags(c, t->word) &
-                  (LX_PARTICLE | LX_PREP | LX_DET | LX_CONJ)))
+    if (i > a && (t->lex & (LX_PARTICLE | LX_PREP | LX_DET | LX_CONJ)))
       continue;
     return false;
   }
@@ -23,10 +21,14 @@ static bool name_cased(const ws_doc *d, uint32_t a, uint32_t b) {
 
 static int rank(uint8_t type) {
   switch (type) {
-  case WS_PERSON: return 4;
-  case WS_PLACE: return 3;
-  case DEMONYM: return 2;
-  default: return 1;
+  case WS_PERSON:
+    return 4;
+  case WS_PLACE:
+    return 3;
+  case DEMONYM:
+    return 2;
+  default:
+    return 1;
   }
 }
 
@@ -37,20 +39,18 @@ enum { MAJOR_CITY = 100000 };
  * be a given name followed by a surname ("Rosa Yolanda"). */
 static bool place_fits(const ws_doc *d, const gaz_entry *e, uint32_t a,
                        uint32_t b) {
-  const ws_ctx *c = d->ctx;
   const token *t = d->toks.v;
   if (b < d->toks.n && t[b].cls == T_WORD && (t[b].flags & TF_CAP) &&
-      (lex_flags(c, t[b].word) & LX_ORG))
+      (t[b].lex & LX_ORG))
     return false; /* "The New York Post", "Humboldt University" */
   if (e->place_rank >= 2 || e->population >= MAJOR_CITY)
     return true;
-  if (b == a + 1 && (lex_flags(c, t[a].word) & LX_DEMONYM))
+  if (b == a + 1 && (t[a].lex & LX_DEMONYM))
     return false; /* "in English" */
   if (b < d->toks.n && t[b].cls == T_WORD && (t[b].flags & TF_CAP) &&
-      t[b].para == t[a].para && (lex_flags(c, t[a].word) & LX_FIRST_NAME))
+      t[b].para == t[a].para && (t[a].lex & LX_FIRST_NAME))
     return false;
-  if (a > 0 && t[a - 1].cls == T_WORD &&
-      (lex_flags(c, t[a - 1].word) & LX_PLACE_PREP))
+  if (a > 0 && t[a - 1].cls == T_WORD && (t[a - 1].lex & LX_PLACE_PREP))
     return true;
   return b + 1 < d->toks.n && tok_is(&t[b], ',') && (t[b + 1].flags & TF_CAP);
 }
@@ -60,8 +60,7 @@ static uint64_t place_weight(const gaz_entry *e) {
 }
 
 /* The best entry ending at `node` for tokens [a, b), or TRIE_NONE. */
-static uint32_t choose(const ws_doc *d, uint32_t node, uint32_t a,
-                       uint32_t b) {
+static uint32_t choose(const ws_doc *d, uint32_t node, uint32_t a, uint32_t b) {
   const ws_ctx *c = d->ctx;
   uint32_t best = TRIE_NONE;
   bool cased = name_cased(d, a, b);
@@ -91,7 +90,7 @@ static uint32_t choose(const ws_doc *d, uint32_t node, uint32_t a,
     }
     if (e->type != WS_OFFICE && b == a + 1 &&
         !(d->toks.v[a].flags & TF_ALLCAPS) &&
-        (lex_flags(c, d->toks.v[a].word) & (LX_NOT_NAME | LX_COMMON)))
+        (d->toks.v[a].lex & (LX_NOT_NAME | LX_COMMON)))
       continue; /* "May", "Man": a common word unless in a longer name */
     if (best == TRIE_NONE || rank(e->type) > rank(c->entries.v[best].type))
       best = k;
@@ -105,14 +104,15 @@ void gaz_match(ws_doc *d) {
   uint32_t n = (uint32_t)d->toks.n;
   d->ments.n = 0;
   for (uint32_t i = 0; i < n; i++) {
-    if (t[i].word == STR_NONE || t[i].cls != T_WORD)
+    if (!(t[i].lex & LX_TRIE_START) || t[i].cls != T_WORD)
       continue;
     uint32_t node = TRIE_ROOT, best = TRIE_NONE, best_end = i;
     for (uint32_t j = i; j < n && j - i < MAX_PHRASE; j++) {
       if (t[j].word == STR_NONE || (j > i && t[j].para != t[i].para) ||
           t[j].cls == T_QUOTE)
         break;
-      node = trie_step(&c->names, node, t[j].word);
+      node = j == i ? d->trie_start.v[i] /* cached first step */
+                    : trie_step(&c->names, node, t[j].word);
       if (node == TRIE_NONE)
         break;
       if (c->names.first_entry[node] != TRIE_NONE) {
@@ -138,8 +138,8 @@ void gaz_match(ws_doc *d) {
     m->emit = e->type == WS_PERSON || e->type == WS_PLACE ||
               (e->type == WS_OFFICE && (t[i].flags & (TF_CAP | TF_ALLCAPS)));
     if (e->type == WS_OFFICE && i >= 2 && t[i - 1].cls == T_WORD &&
-        (lex_flags(c, t[i - 1].word) & LX_PREP) &&
-        (lex_flags(c, t[i - 2].word) & LX_ORG) && (t[i - 2].flags & TF_CAP))
+        (t[i - 1].lex & LX_PREP) && (t[i - 2].lex & LX_ORG) &&
+        (t[i - 2].flags & TF_CAP))
       m->emit = false; /* "Department of Justice" */
     i = best_end - 1;
   }

@@ -45,7 +45,7 @@ static bool name_token(const ws_doc *d, uint32_t i) {
   if (t->cls != T_WORD || !(t->flags & (TF_CAP | TF_ALLCAPS)) ||
       (t->flags & TF_POSS))
     return false;
-  uint64_t f = lex_flags(d->ctx, t->word);
+  uint64_t f = t->lex;
   return !(f & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER |
                 LX_GROUP));
 }
@@ -70,10 +70,10 @@ static uint32_t scan_name(const ws_doc *d, uint32_t i) {
       continue;
     }
     if (j > i && t[j].cls == T_WORD &&
-        (lex_flags(d->ctx, t[j].word) & LX_PARTICLE)) {
+        (t[j].lex & LX_PARTICLE)) {
       uint32_t k = j; /* "de la", "van der" before a name */
       while (k < n && k - j < 3 && t[k].cls == T_WORD &&
-             (lex_flags(d->ctx, t[k].word) & LX_PARTICLE))
+             (t[k].lex & LX_PARTICLE))
         k++;
       if (k < n && (name_token(d, k) || place_in_name(d, k))) {
         j = k - 1;
@@ -91,7 +91,7 @@ static uint32_t scan_name(const ws_doc *d, uint32_t i) {
 }
 
 static uint8_t gender_of_word(const ws_doc *d, uint32_t i) {
-  uint64_t f = lex_flags(d->ctx, d->toks.v[i].word);
+  uint64_t f = d->toks.v[i].lex;
   return f & LX_GENDER_M ? 'm' : f & LX_GENDER_F ? 'f' : 0;
 }
 
@@ -112,13 +112,13 @@ static uint32_t office_start(const ws_doc *d, uint32_t a) {
       continue;
     }
     if (t[a - 1].cls == T_WORD &&
-        (lex_flags(d->ctx, t[a - 1].word) & (LX_MODIFIER | LX_DEMONYM))) {
+        (t[a - 1].lex & (LX_MODIFIER | LX_DEMONYM))) {
       a--;
       continue;
     }
     if (t[a - 1].cls == T_WORD && (t[a - 1].flags & TF_CAP) &&
         d->ment_at.v[a - 1] < 0 && !(t[a - 1].flags & TF_POSS) &&
-        !(lex_flags(d->ctx, t[a - 1].word) &
+        !(t[a - 1].lex &
           (LX_STARTER | LX_NOT_NAME | LX_CUE_VERB | LX_PREP | LX_FIRST_NAME)) &&
         t[a - 1].sent == t[a].sent) {
       a--; /* "Assistant Circuit Attorney" */
@@ -146,7 +146,7 @@ static bool headline(const ws_doc *d, uint32_t i) {
 
 static bool known_name_part(const ws_doc *d, uint32_t a, uint32_t b) {
   for (uint32_t j = a; j < b; j++)
-    if (lex_flags(d->ctx, d->toks.v[j].word) & (LX_FIRST_NAME | LX_SURNAME))
+    if (d->toks.v[j].lex & (LX_FIRST_NAME | LX_SURNAME))
       return true;
   return false;
 }
@@ -188,7 +188,7 @@ static void titled_names(ws_doc *d) {
       ontok = after - otok;
       oentry = m->entry;
     } else if (mi < 0 && t[i].cls == T_WORD &&
-               (lex_flags(d->ctx, t[i].word) & LX_HONORIFIC)) {
+               (t[i].lex & LX_HONORIFIC)) {
       after = i + 1;
       if (after < n && tok_is(&t[after], '.'))
         after++;
@@ -339,17 +339,17 @@ static bool speech_context(const ws_doc *d, uint32_t start, uint32_t end) {
   uint32_t n = (uint32_t)d->toks.n;
   if (start > 0 && t[start - 1].cls == T_WORD &&
       !(t[start - 1].flags & TF_CAP) &&
-      (lex_flags(d->ctx, t[start - 1].word) & LX_CUE_VERB))
+      (t[start - 1].lex & LX_CUE_VERB))
     return true; /* said X */
   if (end >= n)
     return false;
-  uint64_t f = lex_flags(d->ctx, t[end].word);
+  uint64_t f = t[end].lex;
   if (t[end].cls == T_WORD && (f & (LX_CUE_VERB | LX_ADV)) &&
       !(t[end].flags & TF_CAP))
     return (f & LX_CUE_VERB) ||
-           (end + 1 < n && (lex_flags(d->ctx, t[end + 1].word) & LX_CUE_VERB));
+           (end + 1 < n && (t[end + 1].lex & LX_CUE_VERB));
   if (tok_is(&t[end], ',') && end + 1 < n) {
-    uint64_t g = lex_flags(d->ctx, t[end + 1].word);
+    uint64_t g = t[end + 1].lex;
     return t[end + 1].cls == T_NUM ||
            ((g & LX_DET) && !(t[end + 1].flags & TF_CAP)) ||
            ((g & LX_CUE_VERB) && t[end + 1].cls == T_WORD &&
@@ -359,7 +359,7 @@ static bool speech_context(const ws_doc *d, uint32_t start, uint32_t end) {
 }
 
 static bool org_word(const ws_doc *d, uint32_t i) {
-  return lex_flags(d->ctx, d->toks.v[i].word) & LX_ORG;
+  return d->toks.v[i].lex & LX_ORG;
 }
 
 /* Make tokens [a, b) a person unless a word marks an organisation
@@ -400,7 +400,7 @@ static bool plain_lower_word(const ws_doc *d, uint32_t i) {
   uint64_t closed = LX_DET | LX_PREP | LX_CONJ | LX_ADV | LX_THAT |
                     LX_CUE_VERB | LX_PRON_M | LX_PRON_F | LX_PRON_PL;
   return t->cls == T_WORD && !(t->flags & (TF_CAP | TF_ALLCAPS)) &&
-         !(lex_flags(d->ctx, t->word) & closed);
+         !(t->lex & closed);
 }
 
 /* A role noun naming the person next to it: "German novelist Katrin
@@ -411,7 +411,7 @@ static void role_people(ws_doc *d) {
   for (uint32_t i = 1; i + 2 < n; i++) {
     uint32_t start;
     if (plain_lower_word(d, i) &&
-        (lex_flags(d->ctx, t[i - 1].word) & LX_DEMONYM))
+        (t[i - 1].lex & LX_DEMONYM))
       start = i + 1;
     else if (tok_is(&t[i], ',') && plain_lower_word(d, i - 1))
       start = i + 1;
@@ -437,10 +437,10 @@ static void place_or_person(ws_doc *d) {
     mention *m = &d->ments.v[k];
     uint32_t i = m->tok + m->ntok;
     if (m->type != WS_PLACE || m->ntok != 1 || i >= n ||
-        !(lex_flags(d->ctx, t[m->tok].word) & LX_FIRST_NAME) ||
+        !(t[m->tok].lex & LX_FIRST_NAME) ||
         t[i].cls != T_WORD || (t[i].flags & TF_CAP) ||
-        !(lex_flags(d->ctx, t[i].word) & LX_CUE_VERB) ||
-        (lex_flags(d->ctx, t[i].word) & LX_NAMING))
+        !(t[i].lex & LX_CUE_VERB) ||
+        (t[i].lex & LX_NAMING))
       continue; /* "Cleveland calls itself ...": still the city */
     m->type = WS_PERSON;
     m->entry = TRIE_NONE;
@@ -462,7 +462,7 @@ static void apposition_offices(ws_doc *d) {
     uint32_t j = i + 1;
     if (tok_is_the(d, j)) /* "the health minister"; "a nurse" is no office */
       j++;
-    else if (t[j].cls == T_WORD && (lex_flags(d->ctx, t[j].word) & LX_DET))
+    else if (t[j].cls == T_WORD && (t[j].lex & LX_DET))
       continue;
     uint32_t o = j;
     while (j < n && j - o < 6 && t[j].cls == T_WORD &&
@@ -486,7 +486,7 @@ static void given_name_people(ws_doc *d) {
   uint32_t n = (uint32_t)d->toks.n;
   for (uint32_t i = 0; i < n; i++) {
     const token *t = &d->toks.v[i];
-    uint64_t f = lex_flags(d->ctx, t->word);
+    uint64_t f = t->lex;
     if (d->ment_at.v[i] >= 0 || !(f & LX_FIRST_NAME) || !name_token(d, i) ||
         (t->flags & TF_ALLCAPS) ||
         ((f & LX_COMMON) && (t->flags & TF_SENT_START)))

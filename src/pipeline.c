@@ -15,6 +15,7 @@ ws_doc *ws_doc_new(const ws_ctx *ctx) {
   d->ctx = ctx;
   strtab_init(&d->person_ids);
   strtab_init(&d->alias_keys);
+  d->wcache = ws_xcalloc(WORD_CACHE_SIZE + 1, sizeof *d->wcache);
   d->match_data = cues_match_data_new();
   if (!d->match_data)
     abort();
@@ -30,6 +31,8 @@ void ws_doc_free(ws_doc *d) {
   free(d->feed.v);
   free(d->rec_text.v);
   free(d->rec_id.v);
+  free(d->wcache);
+  free(d->trie_start.v);
   free(d->toks.v);
   cpmap_free(&d->cps);
   free(d->ments.v);

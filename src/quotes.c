@@ -145,7 +145,7 @@ static bool ends_sentence(const ws_doc *d, const quotation *q) {
 static bool cue_before(const ws_doc *d, uint32_t o) {
   const token *t = d->toks.v;
   for (uint32_t j = o; j > 0 && t[j - 1].sent == t[o].sent; j--) {
-    uint64_t f = lex_flags(d->ctx, t[j - 1].word);
+    uint64_t f = t[j - 1].lex;
     if ((f & LX_THAT) || (t[j - 1].flags & TF_IN_QUOTE) ||
         t[j - 1].cls == T_QUOTE)
       return false;
@@ -168,31 +168,31 @@ static void classify(ws_doc *d) {
      * headline or scare quotes */
     q->scare = any_double && family(t[q->open_tok].mark) == FAM_SINGLE;
     if (q->open_tok > 0 && t[q->open_tok - 1].cls == T_WORD &&
-        (lex_flags(d->ctx, t[q->open_tok - 1].word) & LX_SO_CALLED))
+        (t[q->open_tok - 1].lex & LX_SO_CALLED))
       q->scare = true; /* the so-called "peace dividend" */
     uint32_t o = q->open_tok;
     bool direct = (t[o].flags & TF_SENT_START) || o == 0;
     if (!direct) {
       const token *p = &t[o - 1];
-      uint64_t pf = lex_flags(d->ctx, p->word);
+      uint64_t pf = p->lex;
       direct = tok_is(p, ':') || tok_is(p, '-') ||
                (p->cls == T_WORD && (pf & LX_CUE_VERB) &&
                 ((t[o + 1].flags & TF_CAP) || q->last_tok - q->first_tok >= 3)) ||
                (tok_is(p, ',') && o >= 2 &&
-                (lex_flags(d->ctx, t[o - 2].word) & LX_CUE_VERB));
+                (t[o - 2].lex & LX_CUE_VERB));
     }
     /* "X told reporters "...": a cue verb shortly before, no "that" */
     bool cap = o + 1 < d->toks.n && (t[o + 1].flags & TF_CAP);
     for (uint32_t j = o, steps = 0; cap && !direct && j > 0 && steps < 4;
          j--, steps++) {
       const token *p = &t[j - 1];
-      uint64_t pf = lex_flags(d->ctx, p->word);
+      uint64_t pf = p->lex;
       if (p->cls != T_WORD || (pf & LX_THAT) || (p->flags & TF_IN_QUOTE))
         break;
       direct = (pf & LX_CUE_VERB) && !(pf & LX_CUE_ING);
     }
     bool embedded = o > 0 && t[o - 1].cls == T_WORD &&
-                    (lex_flags(d->ctx, t[o - 1].word) & (LX_PREP | LX_DET));
+                    (t[o - 1].lex & (LX_PREP | LX_DET));
     if (!direct && !embedded && q->last_tok - q->first_tok >= 4 &&
         ends_sentence(d, q))
       direct = cue_before(d, o); /* told reporters as he left "I'm sorry." */

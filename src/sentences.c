@@ -16,7 +16,7 @@ static bool is_closer(const token *t) {
 
 static bool can_start(const ws_ctx *c, const token *t) {
   if (t->cls == T_WORD)
-    return (t->flags & TF_CAP) || (lex_flags(c, t->word) & LX_STARTER);
+    return (t->flags & TF_CAP) || (t->lex & LX_STARTER);
   return t->cls == T_QUOTE || t->cls == T_NUM || tok_is(t, '(') ||
          tok_is(t, '-');
 }
@@ -26,9 +26,9 @@ static bool abbreviation_before(const ws_ctx *c, const token *w,
                                 const token *next) {
   if (w->cls != T_WORD)
     return false;
-  uint64_t f = lex_flags(c, w->word);
+  uint64_t f = w->lex;
   bool starter = next && (next->flags & TF_CAP) &&
-                 (lex_flags(c, next->word) & LX_STARTER);
+                 (next->lex & LX_STARTER);
   if (f & LX_HONORIFIC)
     return true;
   if (w->len == 1 && (w->flags & TF_CAP))
@@ -70,7 +70,7 @@ void sent_split(ws_doc *d) {
     } else if (t[i].cls == T_WORD && (t[i].flags & TF_DOTTED)) {
       const token *next = i + 1 < n ? &t[i + 1] : NULL;
       end_pending = next && (next->flags & TF_CAP) &&
-                    (lex_flags(c, next->word) & LX_STARTER);
+                    (next->lex & LX_STARTER);
     } else if (!is_closer(&t[i])) {
       end_pending = false;
     }

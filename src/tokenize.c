@@ -36,16 +36,26 @@ static inline bool is_alnum(int c) { return c == CC_LETTER || c == CC_DIGIT; }
 
 static int quote_kind(int32_t cp) {
   switch (cp) {
-  case '"': return QM_DQ_STRAIGHT;
-  case 0x201C: return QM_DQ_OPEN;
-  case 0x201D: return QM_DQ_CLOSE;
-  case 0x201E: return QM_DQ_LOW;
-  case 0x2018: return QM_SQ_OPEN;
-  case 0x2019: return QM_SQ_CLOSE;
-  case '\'': return QM_SQ_STRAIGHT;
-  case 0x00AB: return QM_GUIL_OPEN;
-  case 0x00BB: return QM_GUIL_CLOSE;
-  default: return 0;
+  case '"':
+    return QM_DQ_STRAIGHT;
+  case 0x201C:
+    return QM_DQ_OPEN;
+  case 0x201D:
+    return QM_DQ_CLOSE;
+  case 0x201E:
+    return QM_DQ_LOW;
+  case 0x2018:
+    return QM_SQ_OPEN;
+  case 0x2019:
+    return QM_SQ_CLOSE;
+  case '\'':
+    return QM_SQ_STRAIGHT;
+  case 0x00AB:
+    return QM_GUIL_OPEN;
+  case 0x00BB:
+    return QM_GUIL_CLOSE;
+  default:
+    return 0;
   }
 }
 
@@ -61,6 +71,15 @@ static size_t scan_word(src s, size_t i, uint16_t *flags) {
   int prev = CC_SPACE;
   size_t nletters = 0;
   for (;;) {
+    /* fast path: a run of ASCII letters and digits */
+    while (j < s.n && s.s[j] < 0x80) {
+      int c = ws_ascii_class[s.s[j]];
+      if (!is_alnum(c))
+        break;
+      nletters += c == CC_LETTER;
+      prev = c;
+      j++;
+    }
     if (j >= s.n)
       break;
     int32_t cp = cp_at(s, j, &l);
@@ -107,7 +126,32 @@ static size_t scan_word(src s, size_t i, uint16_t *flags) {
   return j;
 }
 
+static void set_case_flags_utf8(src s, token *t);
+
+/* TF_CAP when the first letter is upper case (a leading digit: no),
+ * TF_ALLCAPS for two or more letters none of them lower case. */
 static void set_case_flags(src s, token *t) {
+  const unsigned char *p = s.s + t->off;
+  int upper = 0, lower = 0, first = -1; /* first: -1 not seen, 1 upper */
+  for (uint32_t k = 0; k < t->len; k++) {
+    unsigned char b = p[k];
+    if (b >= 0x80) {
+      set_case_flags_utf8(s, t);
+      return;
+    }
+    bool up = b >= 'A' && b <= 'Z', low = b >= 'a' && b <= 'z';
+    if (first < 0 && (up || low || (b >= '0' && b <= '9')))
+      first = up;
+    upper += up;
+    lower += low;
+  }
+  if (first == 1)
+    t->flags |= TF_CAP;
+  if (upper >= 2 && lower == 0)
+    t->flags |= TF_ALLCAPS;
+}
+
+static void set_case_flags_utf8(src s, token *t) {
   size_t i = t->off, end = t->off + t->len, l;
   int upper = 0, lower = 0, first = 1;
   while (i < end) {
@@ -148,6 +192,11 @@ void tok_tokenize(ws_doc *d) {
   uint32_t para = 0;
   bool any = false;
   while (i < s.n) {
+    if (s.s[i] == ' ') { /* the commonest byte */
+      pending |= TF_SPACE_BEFORE;
+      i++;
+      continue;
+    }
     int32_t cp = cp_at(s, i, &l);
     int c = uc_class(cp);
     if (c == CC_SPACE) {
@@ -160,14 +209,11 @@ void tok_tokenize(ws_doc *d) {
       i += l;
       continue;
     }
-    token *t = VEC_PUSH(d->toks);
-    memset(t, 0, sizeof *t);
-    t->off = (uint32_t)i;
-    t->word = STR_NONE;
     if (pending & TF_PARA_START && any)
       para++;
-    t->para = para;
-    t->flags = pending;
+    token *t = VEC_PUSH(d->toks);
+    *t = (token){
+        .off = (uint32_t)i, .word = STR_NONE, .para = para, .flags = pending};
     pending = 0;
     any = true;
     size_t end;
@@ -179,14 +225,12 @@ void tok_tokenize(ws_doc *d) {
     } else if (is_alnum(c)) {
       end = scan_word(s, i, &t->flags);
       t->cls = c == CC_LETTER ? T_WORD : T_NUM;
-    } else if (is_apos(cp) && i + l < s.n &&
-               class_at(s, i + l) == CC_DIGIT &&
+    } else if (is_apos(cp) && i + l < s.n && class_at(s, i + l) == CC_DIGIT &&
                !is_alnum(class_before(s, i))) {
       end = scan_word(s, i + l, &t->flags); /* ’90s */
       t->cls = T_WORD;
-    } else if (is_apos(cp) && class_before(s, i) == CC_LETTER &&
-               i + l < s.n && (s.s[i + l] | 32) == 's' &&
-               !is_alnum(class_at(s, i + l + 1))) {
+    } else if (is_apos(cp) && class_before(s, i) == CC_LETTER && i + l < s.n &&
+               (s.s[i + l] | 32) == 's' && !is_alnum(class_at(s, i + l + 1))) {
       end = i + l + 1; /* possessive 's */
       t->cls = T_WORD;
       t->flags |= TF_POSS;

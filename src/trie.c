@@ -14,8 +14,7 @@ static inline uint32_t slot_of(uint64_t key, uint32_t mask) {
 void trie_init(trie *t) {
   memset(t, 0, sizeof *t);
   t->mask = 4095;
-  t->keys = ws_xcalloc(t->mask + 1, sizeof *t->keys);
-  t->vals = ws_xcalloc(t->mask + 1, sizeof *t->vals);
+  t->slots = ws_xcalloc(t->mask + 1, sizeof *t->slots);
   t->cap_nodes = 1024;
   t->first_entry = ws_xmalloc(t->cap_nodes * sizeof *t->first_entry);
   t->first_entry[0] = TRIE_NONE;
@@ -23,8 +22,7 @@ void trie_init(trie *t) {
 }
 
 void trie_free(trie *t) {
-  free(t->keys);
-  free(t->vals);
+  free(t->slots);
   free(t->first_entry);
   memset(t, 0, sizeof *t);
 }
@@ -32,30 +30,26 @@ void trie_free(trie *t) {
 uint32_t trie_step(const trie *t, uint32_t node, uint32_t word) {
   uint64_t key = ((uint64_t)node << 32 | word) + 1;
   for (uint32_t i = slot_of(key, t->mask);; i = (i + 1) & t->mask) {
-    if (t->keys[i] == key)
-      return t->vals[i];
-    if (!t->keys[i])
+    if (t->slots[i].key == key)
+      return t->slots[i].child;
+    if (!t->slots[i].key)
       return TRIE_NONE;
   }
 }
 
 static void grow(trie *t) {
   uint32_t mask = t->mask * 2 + 1;
-  uint64_t *keys = ws_xcalloc((size_t)mask + 1, sizeof *keys);
-  uint32_t *vals = ws_xcalloc((size_t)mask + 1, sizeof *vals);
+  trie_slot *slots = ws_xcalloc((size_t)mask + 1, sizeof *slots);
   for (uint32_t i = 0; i <= t->mask; i++) {
-    if (!t->keys[i])
+    if (!t->slots[i].key)
       continue;
-    uint32_t j = slot_of(t->keys[i], mask);
-    while (keys[j])
+    uint32_t j = slot_of(t->slots[i].key, mask);
+    while (slots[j].key)
       j = (j + 1) & mask;
-    keys[j] = t->keys[i];
-    vals[j] = t->vals[i];
+    slots[j] = t->slots[i];
   }
-  free(t->keys);
-  free(t->vals);
-  t->keys = keys;
-  t->vals = vals;
+  free(t->slots);
+  t->slots = slots;
   t->mask = mask;
 }
 
@@ -67,17 +61,17 @@ uint32_t trie_add_step(trie *t, uint32_t node, uint32_t word) {
     grow(t);
   if (t->n_nodes == t->cap_nodes) {
     t->cap_nodes *= 2;
-    t->first_entry = ws_xrealloc(t->first_entry,
-                                 t->cap_nodes * sizeof *t->first_entry);
+    t->first_entry =
+        ws_xrealloc(t->first_entry, t->cap_nodes * sizeof *t->first_entry);
   }
   child = t->n_nodes++;
   t->first_entry[child] = TRIE_NONE;
   uint64_t key = ((uint64_t)node << 32 | word) + 1;
   uint32_t i = slot_of(key, t->mask);
-  while (t->keys[i])
+  while (t->slots[i].key)
     i = (i + 1) & t->mask;
-  t->keys[i] = key;
-  t->vals[i] = child;
+  t->slots[i].key = key;
+  t->slots[i].child = child;
   t->n_edges++;
   return child;
 }

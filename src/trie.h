@@ -16,8 +16,12 @@
 #define TRIE_NONE UINT32_MAX
 
 typedef struct {
-  uint64_t *keys; /* (node << 32 | word) + 1, 0 = empty */
-  uint32_t *vals; /* child node */
+  uint64_t key; /* (node << 32 | word) + 1, 0 = empty */
+  uint32_t child;
+} trie_slot; /* key and child side by side: one cache miss per step */
+
+typedef struct {
+  trie_slot *slots;
   uint32_t mask, n_edges;
   uint32_t *first_entry; /* node -> first entry id ending here, or NONE */
   uint32_t n_nodes, cap_nodes;

@@ -3,6 +3,8 @@
  * writing a record costs one pass and no allocation per value. */
 #include "jsonw.h"
 
+#include "swar.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +83,10 @@ static void string(jsonw *w, const char *s, size_t n) {
   putc1(w, '"');
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
+    while (n - i >= 8 && !swar_json_special(swar_load(s + i)))
+      i += 8;
+    if (i >= n)
+      break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c != '"' && c != '\\')
       continue;

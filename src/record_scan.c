@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "swar.h"
 
 typedef struct {
   const unsigned char *p, *end;
@@ -67,6 +68,12 @@ static void put_utf8(rec_buf *out, uint32_t cp) {
 static bool string_lit(cursor *c, rec_buf *out) {
   const unsigned char *p = c->p, *run = p;
   for (;;) {
+    while (c->end - p >= 8) { /* skip plain ASCII eight bytes at a time */
+      uint64_t x = swar_load(p);
+      if (swar_json_special(x) | (x & SWAR_HIGHS))
+        break;
+      p += 8;
+    }
     while (p < c->end && *p >= 0x20 && *p != '"' && *p != '\\' && *p < 0x80)
       p++;
     if (p >= c->end || *p < 0x20)

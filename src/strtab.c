@@ -6,25 +6,52 @@
 
 #include "alloc.h"
 
-/* FNV-1a over 8-byte words then a final mix: short keys (words) dominate. */
+static inline uint64_t read32(const unsigned char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+static inline uint64_t read64(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+/* 64x64 -> 128-bit multiply, halves folded: a fast, well-mixing step. */
+__extension__ typedef unsigned __int128 u128; /* gcc and clang */
+static inline uint64_t fold_mul(uint64_t a, uint64_t b) {
+  u128 r = (u128)a * b;
+  return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+/* Why this shape: keys are mostly words of 2-12 bytes, so short keys are
+ * read with a few overlapping loads instead of a byte loop. */
 uint64_t ws_hash(const void *p, size_t n) {
   const unsigned char *s = p;
-  uint64_t h = 0xcbf29ce484222325ULL ^ (n * 0x9E3779B97F4A7C15ULL);
-  while (n >= 8) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    h = (h ^ w) * 0x100000001b3ULL;
-    h ^= h >> 29;
-    s += 8;
-    n -= 8;
+  const uint64_t k0 = 0xa0761d6478bd642fULL, k1 = 0xe7037ed1a0b428dbULL;
+  uint64_t a, b, h = k0 ^ n;
+  if (n <= 16) {
+    if (n >= 4) {
+      size_t mid = (n >> 3) << 2; /* 0 for n < 8, else 4 */
+      a = read32(s) << 32 | read32(s + mid);
+      b = read32(s + n - 4) << 32 | read32(s + n - 4 - mid);
+    } else if (n > 0) {
+      a = (uint64_t)s[0] << 16 | (uint64_t)s[n >> 1] << 8 | s[n - 1];
+      b = 0;
+    } else {
+      a = b = 0;
+    }
+  } else {
+    while (n > 16) {
+      h = fold_mul(read64(s) ^ k1, read64(s + 8) ^ h);
+      s += 16;
+      n -= 16;
+    }
+    a = read64(s + n - 16);
+    b = read64(s + n - 8);
   }
-  while (n--) {
-    h = (h ^ *s++) * 0x100000001b3ULL;
-  }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h;
+  return fold_mul(k1 ^ n, fold_mul(a ^ k1, b ^ h));
 }
 
 void strtab_init(strtab *t) {

@@ -1,6 +1,8 @@
 /* utf8.c - UTF-8 decoding, codepoint offsets and normalised word keys. */
 #include "utf8.h"
 
+#include "swar.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -77,8 +79,12 @@ void cpmap_build(cpmap *m, const unsigned char *s, size_t n) {
   uint32_t cp = 0;
   for (size_t k = 0; k < nb; k++) {
     m->block[k] = cp;
-    size_t end = (k + 1) << 6 < n ? (k + 1) << 6 : n;
-    for (size_t i = k << 6; i < end; i++)
+    size_t i = k << 6, end = (k + 1) << 6 < n ? (k + 1) << 6 : n;
+    for (; end - i >= 8 && i < end; i += 8) { /* count non-continuation */
+      uint64_t x = swar_load(s + i);
+      cp += 8 - (uint32_t)__builtin_popcountll(x & ~(x << 1) & SWAR_HIGHS);
+    }
+    for (; i < end; i++)
       cp += (s[i] & 0xC0) != 0x80;
   }
 }

@@ -1,0 +1,36 @@
+/* swar.h - eight bytes at a time in a uint64_t ("SIMD within a register"):
+ * tests that tell whether any byte of a word is special, so that scanning
+ * loops skip ordinary text eight bytes per step. A nonzero result means at
+ * least one byte matched; the byte loop then finds which. */
+#ifndef WS_SWAR_H
+#define WS_SWAR_H
+
+#include <stdint.h>
+#include <string.h>
+
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGHS 0x8080808080808080ULL
+
+static inline uint64_t swar_load(const void *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return x;
+}
+
+/* Nonzero if some byte of x equals c. */
+static inline uint64_t swar_has(uint64_t x, unsigned char c) {
+  uint64_t y = x ^ (SWAR_ONES * c);
+  return (y - SWAR_ONES) & ~y & SWAR_HIGHS;
+}
+
+/* Nonzero if some byte of x is below n (n <= 128). */
+static inline uint64_t swar_below(uint64_t x, unsigned char n) {
+  return (x - SWAR_ONES * n) & ~x & SWAR_HIGHS;
+}
+
+/* Bytes that need care inside a JSON string: '"', '\\' and controls. */
+static inline uint64_t swar_json_special(uint64_t x) {
+  return swar_has(x, '"') | swar_has(x, '\\') | swar_below(x, 0x20);
+}
+
+#endif

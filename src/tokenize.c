@@ -66,22 +66,36 @@ static bool is_dash(int32_t cp) {
 /* End of the word starting at i (a letter or digit). Apostrophes and hyphens
  * between letters stay inside; a possessive 's is left for its own token;
  * dotted acronyms (U.S., D.C.) and numbers (1,000.5) are one token. */
-static size_t scan_word(src s, size_t i, uint16_t *flags) {
+typedef struct {
+  int upper, lower, first; /* first: -1 none yet, 1 upper, 0 other */
+  bool complete;           /* counts cover the word: only ASCII alnum runs */
+} case_count;
+
+static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
   size_t j = i, l;
   int prev = CC_SPACE;
   size_t nletters = 0;
+  *cc = (case_count){0, 0, -1, true};
   for (;;) {
-    /* fast path: a run of ASCII letters and digits */
+    /* fast path: a run of ASCII letters and digits, counting case */
     while (j < s.n && s.s[j] < 0x80) {
-      int c = ws_ascii_class[s.s[j]];
+      unsigned char b = s.s[j];
+      int c = ws_ascii_class[b];
       if (!is_alnum(c))
         break;
+      bool up = b <= 'Z' && c == CC_LETTER;
+      if (cc->first < 0)
+        cc->first = up;
+      cc->upper += up;
+      cc->lower += c == CC_LETTER && !up;
       nletters += c == CC_LETTER;
       prev = c;
       j++;
     }
     if (j >= s.n)
       break;
+    if (s.s[j] >= 0x80)
+      cc->complete = false;
     int32_t cp = cp_at(s, j, &l);
     int c = uc_class(cp);
     if (is_alnum(c)) {
@@ -119,6 +133,7 @@ static size_t scan_word(src s, size_t i, uint16_t *flags) {
              (s.s[j] & 0x80) == 0)
         j += 2;
       *flags |= TF_DOTTED;
+      cc->complete = false; /* letters counted by set_case_flags instead */
       break;
     }
     break;
@@ -126,32 +141,16 @@ static size_t scan_word(src s, size_t i, uint16_t *flags) {
   return j;
 }
 
-static void set_case_flags_utf8(src s, token *t);
-
 /* TF_CAP when the first letter is upper case (a leading digit: no),
  * TF_ALLCAPS for two or more letters none of them lower case. */
-static void set_case_flags(src s, token *t) {
-  const unsigned char *p = s.s + t->off;
-  int upper = 0, lower = 0, first = -1; /* first: -1 not seen, 1 upper */
-  for (uint32_t k = 0; k < t->len; k++) {
-    unsigned char b = p[k];
-    if (b >= 0x80) {
-      set_case_flags_utf8(s, t);
-      return;
-    }
-    bool up = b >= 'A' && b <= 'Z', low = b >= 'a' && b <= 'z';
-    if (first < 0 && (up || low || (b >= '0' && b <= '9')))
-      first = up;
-    upper += up;
-    lower += low;
-  }
+static void apply_case(token *t, int first, int upper, int lower) {
   if (first == 1)
     t->flags |= TF_CAP;
   if (upper >= 2 && lower == 0)
     t->flags |= TF_ALLCAPS;
 }
 
-static void set_case_flags_utf8(src s, token *t) {
+static void set_case_flags(src s, token *t) {
   size_t i = t->off, end = t->off + t->len, l;
   int upper = 0, lower = 0, first = 1;
   while (i < end) {
@@ -168,8 +167,7 @@ static void set_case_flags_utf8(src s, token *t) {
     }
     i += l;
   }
-  if (upper >= 2 && lower == 0)
-    t->flags |= TF_ALLCAPS;
+  apply_case(t, 0, upper, lower); /* TF_CAP was set above */
 }
 
 static void set_flanking(src s, token *t) {
@@ -223,11 +221,20 @@ void tok_tokenize(ws_doc *d) {
       t->cls = T_QUOTE;
       t->mark = cp == '`' ? QM_DQ_OPEN : QM_DQ_STRAIGHT;
     } else if (is_alnum(c)) {
-      end = scan_word(s, i, &t->flags);
+      case_count cc;
+      end = scan_word(s, i, &t->flags, &cc);
       t->cls = c == CC_LETTER ? T_WORD : T_NUM;
+      t->len = (uint32_t)(end - i);
+      if (t->cls == T_WORD && cc.complete)
+        apply_case(t, cc.first, cc.upper, cc.lower);
+      else if (t->cls == T_WORD)
+        set_case_flags(s, t);
+      i = end;
+      continue;
     } else if (is_apos(cp) && i + l < s.n && class_at(s, i + l) == CC_DIGIT &&
                !is_alnum(class_before(s, i))) {
-      end = scan_word(s, i + l, &t->flags); /* ’90s */
+      case_count cc;
+      end = scan_word(s, i + l, &t->flags, &cc); /* ’90s */
       t->cls = T_WORD;
     } else if (is_apos(cp) && class_before(s, i) == CC_LETTER && i + l < s.n &&
                (s.s[i + l] | 32) == 's' && !is_alnum(class_at(s, i + l + 1))) {

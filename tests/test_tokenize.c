@@ -21,7 +21,7 @@ START_TEST(words) {
   };
   char buf[512];
   ARRAY_FOR_EACH(cases, c)
-    ck_assert_str_eq(toks_of(c->text, buf, sizeof buf), c->tokens);
+  ck_assert_str_eq(toks_of(c->text, buf, sizeof buf), c->tokens);
 }
 END_TEST
 
@@ -31,9 +31,13 @@ START_TEST(apostrophes) {
   } cases[] = {
       {"Trump's plan", "Trump|'s|plan"},
       {"Colombia\xE2\x80\x99s leader", "Colombia|\xE2\x80\x99s|leader"},
-      {"the \xE2\x80\x99" "90s", "the|\xE2\x80\x99" "90s"},
+      {"the \xE2\x80\x99"
+       "90s",
+       "the|\xE2\x80\x99"
+       "90s"},
       {"the '70s", "the|'70s"},
-      {"rock \xE2\x80\x99n\xE2\x80\x99 roll", "rock|\xE2\x80\x99n\xE2\x80\x99|roll"},
+      {"rock \xE2\x80\x99n\xE2\x80\x99 roll",
+       "rock|\xE2\x80\x99n\xE2\x80\x99|roll"},
       {"rock 'n' roll", "rock|'n'|roll"},
       {"don't", "don't"},
       {"O'Brien said", "O'Brien|said"},
@@ -41,7 +45,7 @@ START_TEST(apostrophes) {
   };
   char buf[512];
   ARRAY_FOR_EACH(cases, c)
-    ck_assert_str_eq(toks_of(c->text, buf, sizeof buf), c->tokens);
+  ck_assert_str_eq(toks_of(c->text, buf, sizeof buf), c->tokens);
 }
 END_TEST
 
@@ -68,10 +72,8 @@ START_TEST(quote_marks) {
     const token *t = &d->toks.v[c->tok];
     ck_assert_int_eq(t->cls, T_QUOTE);
     ck_assert_int_eq(t->mark, c->mark);
-    ck_assert_msg(!!(t->flags & TF_LFLANK) == c->lflank, "%s: lflank",
-                  c->text);
-    ck_assert_msg(!!(t->flags & TF_RFLANK) == c->rflank, "%s: rflank",
-                  c->text);
+    ck_assert_msg(!!(t->flags & TF_LFLANK) == c->lflank, "%s: lflank", c->text);
+    ck_assert_msg(!!(t->flags & TF_RFLANK) == c->rflank, "%s: rflank", c->text);
   }
 }
 END_TEST
@@ -86,6 +88,39 @@ START_TEST(paragraphs_and_case) {
   ck_assert(!(d->toks.v[1].flags & TF_CAP));
   ck_assert(d->toks.v[4].flags & TF_ALLCAPS);
   ck_assert_uint_eq(d->npara, 3);
+}
+END_TEST
+
+/* Case flags per word, whichever scanning path the word takes. */
+START_TEST(case_flags_table) {
+  static const struct {
+    const char *word;
+    uint16_t flags; /* TF_CAP | TF_ALLCAPS expected */
+  } cases[] = {
+      {"Lima", TF_CAP},
+      {"lima", 0},
+      {"LIMA", TF_CAP | TF_ALLCAPS},
+      {"B.C.", TF_CAP | TF_ALLCAPS},
+      {"U.S.", TF_CAP | TF_ALLCAPS},
+      {"A", TF_CAP},
+      {"O'Brien", TF_CAP},
+      {"McDONALD", TF_CAP},
+      {"3M", 0},
+      {"ÉCOLE", TF_CAP | TF_ALLCAPS},
+      {"Ángel", TF_CAP},
+      {"élan", 0},
+      {"Jean-Luc", TF_CAP},
+      {"iPhone", 0},
+      {"X-RAY", TF_CAP | TF_ALLCAPS},
+      {"SÁNCHEZ-Ortiz", TF_CAP},
+  };
+  ARRAY_FOR_EACH(cases, c) {
+    ws_doc *d = test_doc(c->word);
+    ck_assert_msg(d->toks.n >= 1, "%s", c->word);
+    uint16_t got = d->toks.v[0].flags & (TF_CAP | TF_ALLCAPS);
+    ck_assert_msg(got == c->flags, "%s: flags %u, want %u", c->word, got,
+                  c->flags);
+  }
 }
 END_TEST
 
@@ -115,10 +150,11 @@ END_TEST
 
 int main(void) {
   const feature f[] = {{"words", words},
-                              {"apostrophes", apostrophes},
-                              {"quote-marks", quote_marks},
-                              {"paragraphs", paragraphs_and_case},
-                              {"offsets", offsets},
-                              {"invalid-bytes", invalid_bytes}};
+                       {"apostrophes", apostrophes},
+                       {"quote-marks", quote_marks},
+                       {"case-flags", case_flags_table},
+                       {"paragraphs", paragraphs_and_case},
+                       {"offsets", offsets},
+                       {"invalid-bytes", invalid_bytes}};
   return RUN_FEATURES("tokenize", f);
 }

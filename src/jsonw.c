@@ -80,48 +80,53 @@ void jw_arr_end(jsonw *w) { close(w, ']'); }
 
 static void string(jsonw *w, const char *s, size_t n) {
   static const char hex[] = "0123456789ABCDEF";
-  putc1(w, '"');
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++) {
-    while (n - i >= 8 && !swar_json_special(swar_load(s + i)))
+  VEC_RESERVE(w->buf, w->buf.n + 6 * n + 3); /* worst case: all \u00XX */
+  char *o = w->buf.v + w->buf.n;
+  *o++ = '"';
+  for (size_t i = 0; i < n;) {
+    if (n - i >= 8 && !swar_json_special(swar_load(s + i))) {
+      memcpy(o, s + i, 8);
+      o += 8;
       i += 8;
-    if (i >= n)
-      break;
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c != '"' && c != '\\')
       continue;
-    put(w, s + run, i - run);
-    run = i + 1;
+    }
+    unsigned char c = (unsigned char)s[i++];
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      *o++ = (char)c;
+      continue;
+    }
+    *o++ = '\\';
     switch (c) {
     case '"':
-      put(w, "\\\"", 2);
+      *o++ = '"';
       break;
     case '\\':
-      put(w, "\\\\", 2);
+      *o++ = '\\';
       break;
     case '\b':
-      put(w, "\\b", 2);
+      *o++ = 'b';
       break;
     case '\f':
-      put(w, "\\f", 2);
+      *o++ = 'f';
       break;
     case '\n':
-      put(w, "\\n", 2);
+      *o++ = 'n';
       break;
     case '\r':
-      put(w, "\\r", 2);
+      *o++ = 'r';
       break;
     case '\t':
-      put(w, "\\t", 2);
+      *o++ = 't';
       break;
-    default: {
-      char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-      put(w, u, 6);
-    }
+    default:
+      memcpy(o, "u00", 3);
+      o[3] = hex[c >> 4];
+      o[4] = hex[c & 15];
+      o += 5;
     }
   }
-  put(w, s + run, n - run);
-  putc1(w, '"');
+  *o++ = '"';
+  w->buf.n = (size_t)(o - w->buf.v);
 }
 
 void jw_key(jsonw *w, const char *key) {

@@ -28,6 +28,12 @@ static inline uint64_t swar_below(uint64_t x, unsigned char n) {
   return (x - SWAR_ONES * n) & ~x & SWAR_HIGHS;
 }
 
+/* Number of bytes of x that are UTF-8 continuation bytes (10xxxxxx). */
+static inline unsigned swar_continuations(uint64_t x) {
+  uint64_t m = (x & ~(x << 1) & SWAR_HIGHS) >> 7; /* one bit per byte */
+  return (unsigned)((m * SWAR_ONES) >> 56);
+}
+
 /* Bytes that need care inside a JSON string: '"', '\\' and controls. */
 static inline uint64_t swar_json_special(uint64_t x) {
   return swar_has(x, '"') | swar_has(x, '\\') | swar_below(x, 0x20);

@@ -16,14 +16,13 @@
 #define PU CC_PUNCT
 /* Classes of the ASCII range; controls count as spaces. */
 const unsigned char ws_ascii_class[128] = {
-    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, NL, SP, SP, SP, SP, SP,
-    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
-    SP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU,
-    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, PU, PU, PU, PU,
-    PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
-    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, PU, PU,
-    PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
-    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, PU, SP};
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, NL, SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, PU, PU, PU, PU, PU,
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, DI, DI, DI, DI, DI, DI, DI, DI, DI,
+    DI, PU, PU, PU, PU, PU, PU, PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, PU,
+    PU, PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+    LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, PU, SP};
 #undef SP
 #undef NL
 #undef LE
@@ -81,8 +80,7 @@ void cpmap_build(cpmap *m, const unsigned char *s, size_t n) {
     m->block[k] = cp;
     size_t i = k << 6, end = (k + 1) << 6 < n ? (k + 1) << 6 : n;
     for (; end - i >= 8 && i < end; i += 8) { /* count non-continuation */
-      uint64_t x = swar_load(s + i);
-      cp += 8 - (uint32_t)__builtin_popcountll(x & ~(x << 1) & SWAR_HIGHS);
+      cp += 8 - swar_continuations(swar_load(s + i));
     }
     for (; i < end; i++)
       cp += (s[i] & 0xC0) != 0x80;
@@ -96,9 +94,17 @@ void cpmap_free(cpmap *m) {
 
 static int32_t unify(int32_t cp) {
   switch (cp) {
-  case 0x2019: case 0x2018: case 0x02BC: case 0x0060: case 0x00B4:
+  case 0x2019:
+  case 0x2018:
+  case 0x02BC:
+  case 0x0060:
+  case 0x00B4:
     return '\'';
-  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+  case 0x2010:
+  case 0x2011:
+  case 0x2012:
+  case 0x2013:
+  case 0x2014:
     return '-';
   default:
     return cp;
@@ -120,10 +126,11 @@ size_t norm_key(const char *s, size_t n, char *out, size_t cap) {
     if (cp < 0)
       cp = 0xFFFD;
     utf8proc_int32_t buf[8];
-    utf8proc_ssize_t k = utf8proc_decompose_char(
-        unify(cp), buf, 8,
-        UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-            UTF8PROC_STRIPMARK, NULL);
+    utf8proc_ssize_t k =
+        utf8proc_decompose_char(unify(cp), buf, 8,
+                                UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
+                                NULL);
     if (k < 0 || k > 8)
       return 0;
     for (utf8proc_ssize_t j = 0; j < k; j++) {
@@ -153,17 +160,23 @@ int uc_class_multi(int32_t cp) {
   if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
     return CC_NEWLINE;
   switch (utf8proc_category(cp)) {
-  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-  case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-  case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
     return CC_LETTER;
   case UTF8PROC_CATEGORY_ND:
     return CC_DIGIT;
-  case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CC:
+  case UTF8PROC_CATEGORY_ZS:
+  case UTF8PROC_CATEGORY_CC:
   case UTF8PROC_CATEGORY_CF:
     return CC_SPACE;
-  case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+  case UTF8PROC_CATEGORY_ZL:
+  case UTF8PROC_CATEGORY_ZP:
     return CC_NEWLINE;
   default:
     return CC_PUNCT;

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "swar.h"
+
 /* Decode the codepoint at s[i] (i < n). Returns its length in bytes; sets *cp
  * to -1 (length 1) for a byte that does not start a valid sequence. */
 size_t utf8_decode_multi(const unsigned char *s, size_t n, size_t i,
@@ -34,8 +36,10 @@ void cpmap_build(cpmap *m, const unsigned char *s, size_t n);
 void cpmap_free(cpmap *m);
 static inline size_t cpmap_at(const cpmap *m, const unsigned char *s,
                               size_t byte) {
-  size_t k = byte >> 6, cp = m->block[k];
-  for (size_t i = k << 6; i < byte; i++)
+  size_t k = byte >> 6, cp = m->block[k], i = k << 6;
+  for (; byte - i >= 8; i += 8)
+    cp += 8 - swar_continuations(swar_load(s + i));
+  for (; i < byte; i++)
     cp += (s[i] & 0xC0) != 0x80;
   return cp;
 }

@@ -7,6 +7,7 @@
 
 #include "cues.h"
 #include "internal.h"
+#include "swar.h"
 
 ws_doc *ws_doc_new(const ws_ctx *ctx) {
   if (!ctx)
@@ -92,6 +93,13 @@ static void load_text(ws_doc *d, const char *text, size_t len) {
   const unsigned char *s = (const unsigned char *)text;
   bool bad_utf8 = false, nul = false;
   for (size_t i = 0; i < len;) {
+    if (len - i >= 8) { /* eight ASCII bytes, none NUL, at a time */
+      uint64_t x = swar_load(s + i);
+      if (!(x & SWAR_HIGHS) && !swar_has(x, 0)) {
+        i += 8;
+        continue;
+      }
+    }
     if (s[i] < 0x80) { /* ASCII run */
       if (!s[i] && !nul) {
         nul = true;

@@ -62,9 +62,7 @@ void strtab_init(strtab *t) {
 
 void strtab_free(strtab *t) {
   free(t->pool);
-  free(t->off);
-  free(t->len);
-  free(t->hash);
+  free(t->span);
   free(t->slots);
   memset(t, 0, sizeof *t);
 }
@@ -76,15 +74,20 @@ void strtab_clear(strtab *t) {
   t->pool_len = 0;
 }
 
+static inline uint64_t tag_of(uint64_t h) { return h & 0xFFFFFFFF00000000ULL; }
+
 uint32_t strtab_find_h(const strtab *t, const char *s, size_t n, uint64_t h) {
+  uint64_t tag = tag_of(h);
   for (uint32_t i = (uint32_t)h & t->mask;; i = (i + 1) & t->mask) {
-    uint32_t v = t->slots[i];
+    uint64_t v = t->slots[i];
     if (!v)
       return STR_NONE;
-    v--;
-    if (t->hash[v] == h && t->len[v] == n &&
-        memcmp(t->pool + t->off[v], s, n) == 0)
-      return v;
+    if (tag_of(v) != tag)
+      continue;
+    uint32_t id = (uint32_t)v - 1;
+    const strtab_span *sp = &t->span[id];
+    if (sp->len == n && memcmp(t->pool + sp->off, s, n) == 0)
+      return id;
   }
 }
 
@@ -92,15 +95,19 @@ uint32_t strtab_find(const strtab *t, const char *s, size_t n) {
   return strtab_find_h(t, s, n, ws_hash(s, n));
 }
 
+static void put_slot(uint64_t *slots, uint32_t mask, uint64_t h, uint32_t id) {
+  uint32_t i = (uint32_t)h & mask;
+  while (slots[i])
+    i = (i + 1) & mask;
+  slots[i] = tag_of(h) | (id + 1);
+}
+
 static void rehash(strtab *t) {
   uint32_t mask = t->mask * 2 + 1;
-  uint32_t *slots = ws_xcalloc((size_t)mask + 1, sizeof *slots);
-  for (uint32_t id = 0; id < t->n; id++) {
-    uint32_t i = (uint32_t)t->hash[id] & mask;
-    while (slots[i])
-      i = (i + 1) & mask;
-    slots[i] = id + 1;
-  }
+  uint64_t *slots = ws_xcalloc((size_t)mask + 1, sizeof *slots);
+  for (uint32_t id = 0; id < t->n; id++)
+    put_slot(slots, mask, ws_hash(t->pool + t->span[id].off, t->span[id].len),
+             id);
   free(t->slots);
   t->slots = slots;
   t->mask = mask;
@@ -115,9 +122,7 @@ uint32_t strtab_intern(strtab *t, const char *s, size_t n) {
     rehash(t);
   if (t->n == t->cap) {
     t->cap = t->cap ? t->cap * 2 : 1024;
-    t->off = ws_xrealloc(t->off, t->cap * sizeof *t->off);
-    t->len = ws_xrealloc(t->len, t->cap * sizeof *t->len);
-    t->hash = ws_xrealloc(t->hash, t->cap * sizeof *t->hash);
+    t->span = ws_xrealloc(t->span, t->cap * sizeof *t->span);
   }
   if (t->pool_len + n + 1 > t->pool_cap) {
     while (t->pool_len + n + 1 > t->pool_cap)
@@ -127,13 +132,8 @@ uint32_t strtab_intern(strtab *t, const char *s, size_t n) {
   memcpy(t->pool + t->pool_len, s, n);
   t->pool[t->pool_len + n] = '\0';
   id = t->n++;
-  t->off[id] = (uint32_t)t->pool_len;
-  t->len[id] = (uint32_t)n;
-  t->hash[id] = h;
+  t->span[id] = (strtab_span){(uint32_t)t->pool_len, (uint32_t)n};
   t->pool_len += n + 1;
-  uint32_t i = (uint32_t)h & t->mask;
-  while (t->slots[i])
-    i = (i + 1) & t->mask;
-  t->slots[i] = id + 1;
+  put_slot(t->slots, t->mask, h, id);
   return id;
 }

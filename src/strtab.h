@@ -10,13 +10,19 @@
 #define STR_NONE UINT32_MAX
 
 typedef struct {
+  uint32_t off, len; /* the string's place in the pool */
+} strtab_span;
+
+/* Why tagged slots: the word table is a few MB, so each memory access in a
+ * lookup is likely a cache miss. A slot holds the id and the top half of the
+ * hash, so a probe rejects other strings without touching them and a hit
+ * costs the slot, the span and the bytes. */
+typedef struct {
   char *pool; /* all strings, NUL-terminated, back to back */
   size_t pool_len, pool_cap;
-  uint32_t *off;   /* id -> offset in pool */
-  uint32_t *len;   /* id -> length */
-  uint64_t *hash;  /* id -> hash */
-  uint32_t n, cap; /* ids in use / allocated */
-  uint32_t *slots; /* id + 1, 0 = empty */
+  strtab_span *span; /* id -> place in pool */
+  uint32_t n, cap;   /* ids in use / allocated */
+  uint64_t *slots;   /* (hash >> 32) << 32 | (id + 1); 0 = empty */
   uint32_t mask;
 } strtab;
 
@@ -31,7 +37,7 @@ uint32_t strtab_find_h(const strtab *t, const char *s, size_t n, uint64_t h);
 /* Returns the existing id or adds the string. */
 uint32_t strtab_intern(strtab *t, const char *s, size_t n);
 static inline const char *strtab_str(const strtab *t, uint32_t id) {
-  return t->pool + t->off[id];
+  return t->pool + t->span[id].off;
 }
 
 #endif

@@ -658,6 +658,146 @@ else
   fail "--jsonl --per-quote exits 0" "exit status $rc"
 fi
 
+# ---- -j N worker threads ------------------------------------------------------
+# Whatever N, the output must be byte for byte that of -j 1 (the serial loop)
+# and the exit status the same. The input: the corpus articles as JSONL
+# records among many short ones (~3600 lines, so batches of 256 lines wrap
+# the ring of 2N+2 slots), with malformed lines, an empty and a blank line,
+# non-string and missing text, raw invalid UTF-8, a JSON NUL escape, and a
+# last line without its newline.
+CORPUS=$(dirname "$0")/../corpus/articles
+set -- "$CORPUS"/*.txt
+if [ ! -f "$1" ]; then # not run from a source tree: use this script's texts
+  set -- "$T/one.txt" "$T/two.txt" "$T/none.txt"
+fi
+ARTICLES="$*" # the paths have no spaces in either case
+i=0
+for f in "$@"; do
+  i=$((i + 1))
+  # JSON string body: escape \ and ", join the lines with \n
+  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' "$f" |
+    awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }' >"$T/art.$i"
+  echo >>"$T/art.$i"
+done
+awk '
+  { art[++n] = $0 }
+  END {
+    bad[0] = "{\"id\": \"broken\", \"text\": \"unterminated"
+    bad[1] = "not json at all"
+    bad[2] = ""
+    bad[3] = " \t "
+    bad[4] = "{\"id\": \"num\", \"text\": 42}"
+    bad[5] = "{\"id\": \"no-text\", \"body\": \"x\"}"
+    bad[6] = "[1, 2]"
+    bad[7] = "{\"id\": \"latin1\", \"text\": \"\\\"Caf\351 \377,\\\" she said.\"}"
+    bad[8] = "{\"id\": \"nul\", \"text\": \"\\\"a\\u0000b,\\\" he said.\"}"
+    bad[9] = "{\"id\": \"cr\", \"text\": \"\\\"Yes,\\\" he said.\"}\r"
+    for (i = 1; i <= 3600; i++) {
+      if (i % 10 == 1)
+        printf "{\"id\": \"art%d\", \"text\": \"%s\"}\n", i, art[int(i / 10) % n + 1]
+      else if (i % 97 == 7)
+        printf "%s\n", bad[int(i / 97) % 10]
+      else
+        printf "{\"id\": \"s%d\", \"text\": \"\\\"Line %d is short,\\\" Senator Ann Lee said.\"}\n", i, i
+    }
+    printf "{\"id\": \"last\", \"text\": \"\\\"No newline,\\\" he said.\"}"
+  }' "$T"/art.* >"$T/jobs.jsonl"
+JOBS_LINES=3601
+
+# same_as_serial NAME JOBS ARGS...: whosaid ARGS (stdin from $T/jobs.in)
+# with -j 1, then with -j J for each J in the list JOBS ("default": no -j):
+# the same stdout and exit status each time.
+same_as_serial() {
+  sname=$1
+  sjobs=$2
+  shift 2
+  "$WS" -j 1 "$@" <"$T/jobs.in" >"$T/j1.out" 2>"$T/err"
+  rc1=$?
+  for j in $sjobs; do
+    if [ "$j" = default ]; then
+      "$WS" "$@" <"$T/jobs.in" >"$T/jn.out" 2>"$T/err"
+    else
+      "$WS" -j "$j" "$@" <"$T/jobs.in" >"$T/jn.out" 2>"$T/err"
+    fi
+    rcn=$?
+    if ! cmp -s "$T/j1.out" "$T/jn.out"; then
+      fail "$sname: -j $j output equals -j 1" \
+        "outputs differ: $(cmp "$T/j1.out" "$T/jn.out" 2>&1)"
+    elif [ $rcn -ne $rc1 ]; then
+      fail "$sname: -j $j output equals -j 1" "exit status $rcn, -j 1 gave $rc1"
+    else
+      ok "$sname: -j $j output and status ($rcn) equal -j 1"
+    fi
+  done
+}
+
+cp "$T/jobs.jsonl" "$T/jobs.in"
+run -j 1 --jsonl <"$T/jobs.in"
+if [ $rc -eq 1 ] && [ "$(lines "$T/out")" -eq $JOBS_LINES ]; then
+  ok "-j 1 --jsonl: $JOBS_LINES lines in, $JOBS_LINES out, exit 1"
+else
+  fail "-j 1 --jsonl: $JOBS_LINES lines in, $JOBS_LINES out, exit 1" \
+    "exit status $rc, $(lines "$T/out") lines"
+fi
+same_as_serial "--jsonl" "2 4 default" --jsonl
+# error records carry their true input line numbers, whichever thread ran them
+"$WS" -j 4 --jsonl <"$T/jobs.in" >"$T/out" 2>"$T/err"
+if awk '/"error":/ { if (!match($0, /"line":[0-9]+}/) ||
+                        substr($0, RSTART + 7, RLENGTH - 8) != NR) bad++; n++ }
+        END { exit !(n >= 20 && !bad) }' "$T/out"; then
+  ok "-j 4 --jsonl: error records give their input line"
+else
+  fail "-j 4 --jsonl: error records give their input line" \
+    "wrong or missing \"line\""
+fi
+same_as_serial "--jsonl --per-quote" 3 --jsonl --per-quote
+same_as_serial "--jsonl --pretty" 2 --jsonl --pretty
+same_as_serial "--jsonl FILE FILE (line numbers restart)" 3 --jsonl \
+  "$T/jobs.jsonl" "$T/frame.jsonl" "$T/jobs.jsonl"
+same_as_serial "--jsonl FILE, then a missing FILE" 2 --jsonl \
+  "$T/jobs.jsonl" "$T/no-such-file" "$T/frame.jsonl"
+cp "$T/frame.jsonl" "$T/jobs.in"
+same_as_serial "--jsonl with a 1 MB line" 2 --jsonl
+: >"$T/jobs.in"
+same_as_serial "--jsonl on empty input" 2 --jsonl
+# documents: each FILE on a thread, written in argument order
+cp "$T/two.txt" "$T/jobs.in"
+# shellcheck disable=SC2086 # ARTICLES is a list of paths
+same_as_serial "FILE..." 3 $ARTICLES "$T/badutf8.txt" "$T/nul.txt" - \
+  $ARTICLES
+# shellcheck disable=SC2086
+same_as_serial "--per-quote FILE..." 2 --per-quote $ARTICLES
+# shellcheck disable=SC2086
+same_as_serial "FILE... with a missing FILE" 2 $ARTICLES "$T/no-such-file" \
+  "$T/two.txt"
+same_as_serial "FILE... with a directory" 2 "$T/one.txt" "$T" "$T/two.txt"
+same_as_serial "stdin named twice" 2 - "$T/one.txt" -
+
+run -j 1000 --jsonl "$T/valid.jsonl"
+if [ $rc -eq 0 ] && [ "$(lines "$T/out")" -eq 3 ]; then
+  ok "-j 1000 is capped, not refused"
+else
+  fail "-j 1000 is capped, not refused" "exit status $rc"
+fi
+if [ -w /dev/full ]; then
+  "$WS" -j 2 --jsonl <"$T/jobs.jsonl" >/dev/full 2>"$T/err"
+  rc=$?
+  if [ $rc -eq 3 ]; then
+    ok "-j 2: write error exits 3"
+  else
+    fail "-j 2: write error exits 3" "exit status $rc writing to /dev/full"
+  fi
+else
+  skip "-j 2: write error exits 3" "no /dev/full"
+fi
+usage_error "-j 0 exits 2" -j 0 --jsonl
+usage_error "-j -2 exits 2" -j -2 --jsonl
+usage_error "-j abc exits 2" -j abc --jsonl
+usage_error "-j 2x exits 2" -j 2x --jsonl
+usage_error "-j '' exits 2" -j '' --jsonl
+usage_error "--jobs=0 exits 2" --jobs=0 --jsonl
+usage_error "missing argument to -j exits 2" --jsonl -j
+
 # ---- determinism -------------------------------------------------------------
 "$WS" -g "$GAZ" --jsonl <"$T/frame.jsonl" >"$T/det1" 2>/dev/null
 "$WS" -g "$GAZ" --jsonl <"$T/frame.jsonl" >"$T/det2" 2>/dev/null

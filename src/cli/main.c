@@ -1,5 +1,7 @@
 /* main.c - the whosaid command: option parsing, input modes (files, stdin,
- * JSON Lines) and documented exit codes. Uses only the public API. */
+ * JSON Lines), the serial processing loop (-j 1) and documented exit codes.
+ * workers.c runs the same work on several threads. Uses only the public
+ * API. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -7,18 +9,11 @@
 #include <string.h>
 
 #include "whosaid.h"
-
-/* Exit codes (documented in --help and whosaid(1)). */
-enum {
-  EXIT_OK = 0,        /* every record processed */
-  EXIT_RECORDS = 1,   /* some record produced an error record */
-  EXIT_USAGE = 2,     /* bad command line */
-  EXIT_IO = 3,        /* a file could not be read or output not written */
-  EXIT_GAZETTEER = 4  /* gazetteers could not be loaded */
-};
+#include "workers.h"
 
 typedef struct {
   int jsonl, per_quote, pretty, stats, check;
+  int jobs; /* -j; 0: jobs_default() */
   ws_record_fields fields;
   ws_options opts;
   const char **extra;
@@ -45,6 +40,9 @@ static void usage(FILE *out, int full) {
       "      --id-field NAME      JSONL field holding the id (default: id)\n"
       "      --per-quote          one record per quotation (who said what)\n"
       "      --pretty             indented JSON for humans\n"
+      "  -j, --jobs N             worker threads (default: the number of\n"
+      "                           cores, at most 64); output order and bytes\n"
+      "                           do not depend on N\n"
       "  -g, --gazetteers DIR     gazetteer directory\n"
       "      --gazetteer FILE     add a user gazetteer TSV (repeatable)\n"
       "      --max-doc-bytes N    refuse larger documents (default 67108864)\n"
@@ -65,10 +63,13 @@ static int usage_error(const char *msg, const char *arg) {
   return EXIT_USAGE;
 }
 
+static int json_flags(const config *cfg) {
+  return (cfg->pretty ? WS_JSON_PRETTY : 0) |
+         (cfg->per_quote ? WS_JSON_PER_QUOTE : 0);
+}
+
 static int emit(ws_doc *doc, const config *cfg) {
-  int flags = (cfg->pretty ? WS_JSON_PRETTY : 0) |
-              (cfg->per_quote ? WS_JSON_PER_QUOTE : 0);
-  char *out = ws_doc_json(doc, flags);
+  char *out = ws_doc_json(doc, json_flags(cfg));
   if (!out)
     return EXIT_IO;
   size_t n = strlen(out);
@@ -81,7 +82,8 @@ static int emit(ws_doc *doc, const config *cfg) {
 
 static int worse(int a, int b) { return a > b ? a : b; }
 
-static int run_jsonl(FILE *in, ws_doc *doc, const config *cfg) {
+static int run_jsonl(FILE *in, const char *name, ws_doc *doc,
+                     const config *cfg) {
   char *line = NULL;
   size_t cap = 0;
   ssize_t n;
@@ -97,8 +99,10 @@ static int run_jsonl(FILE *in, ws_doc *doc, const config *cfg) {
     if (rc == EXIT_IO)
       break;
   }
-  if (ferror(in))
+  if (ferror(in)) {
+    fprintf(stderr, "whosaid: %s: %s\n", name, strerror(errno));
     rc = EXIT_IO;
+  }
   free(line);
   return rc;
 }
@@ -126,15 +130,42 @@ static int run_input(const char *path, ws_doc *doc, const config *cfg) {
       return EXIT_IO;
     }
   }
-  int rc = cfg->jsonl ? run_jsonl(in, doc, cfg)
-                      : run_document(in, path ? path : "-", doc, cfg);
+  const char *name = path ? path : "-";
+  int rc = cfg->jsonl ? run_jsonl(in, name, doc, cfg)
+                      : run_document(in, name, doc, cfg);
   if (in != stdin)
     fclose(in);
   return rc;
 }
 
+/* How many worker threads to run: -j (default: the cores) for JSONL
+ * streams; for whole documents, no more than there are FILEs, and none
+ * when stdin ("-") is named twice, since the serial order of reading it
+ * decides which document gets its bytes. 1 means the serial loop. */
+static int worker_count(const config *cfg, char **paths, int n_paths) {
+  int jobs = cfg->jobs ? cfg->jobs : jobs_default();
+  if (cfg->jsonl)
+    return jobs;
+  int n_stdin = 0;
+  for (int i = 0; i < n_paths; i++)
+    n_stdin += strcmp(paths[i], "-") == 0;
+  return n_stdin > 1 ? 1 : jobs < n_paths ? jobs : n_paths;
+}
+
 enum { OPT_JSONL = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_PER_QUOTE,
        OPT_PRETTY, OPT_GAZ_FILE, OPT_MAX_DOC, OPT_STATS, OPT_CHECK };
+
+/* -j N: a positive decimal integer; more than JOBS_MAX means JOBS_MAX. */
+static int parse_jobs(const char *arg) {
+  if (*arg < '0' || *arg > '9')
+    return -1;
+  char *end;
+  errno = 0;
+  long v = strtol(arg, &end, 10);
+  if (*end || v < 1)
+    return -1;
+  return errno == ERANGE || v > JOBS_MAX ? JOBS_MAX : (int)v;
+}
 
 static int parse(int argc, char **argv, config *cfg, int *done) {
   static const struct option longopts[] = {
@@ -143,6 +174,7 @@ static int parse(int argc, char **argv, config *cfg, int *done) {
       {"id-field", required_argument, NULL, OPT_ID_FIELD},
       {"per-quote", no_argument, NULL, OPT_PER_QUOTE},
       {"pretty", no_argument, NULL, OPT_PRETTY},
+      {"jobs", required_argument, NULL, 'j'},
       {"gazetteers", required_argument, NULL, 'g'},
       {"gazetteer", required_argument, NULL, OPT_GAZ_FILE},
       {"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
@@ -153,7 +185,7 @@ static int parse(int argc, char **argv, config *cfg, int *done) {
       {NULL, 0, NULL, 0}};
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, ":g:Vh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":g:j:Vh", longopts, NULL)) != -1) {
     switch (c) {
     case OPT_JSONL: cfg->jsonl = 1; break;
     case OPT_TEXT_FIELD: cfg->fields.text_field = optarg; break;
@@ -161,6 +193,10 @@ static int parse(int argc, char **argv, config *cfg, int *done) {
     case OPT_PER_QUOTE: cfg->per_quote = 1; break;
     case OPT_PRETTY: cfg->pretty = 1; break;
     case 'g': cfg->opts.gazetteer_dir = optarg; break;
+    case 'j':
+      if ((cfg->jobs = parse_jobs(optarg)) < 0)
+        return usage_error("invalid --jobs", optarg);
+      break;
     case OPT_GAZ_FILE:
       cfg->extra = realloc(cfg->extra, (cfg->n_extra + 1) * sizeof *cfg->extra);
       if (!cfg->extra)
@@ -221,18 +257,27 @@ int main(int argc, char **argv) {
     ws_ctx_free(ctx);
     return EXIT_OK;
   }
-  ws_doc *doc = ws_doc_new(ctx);
-  if (optind >= argc) {
-    rc = run_input(NULL, doc, &cfg);
-  } else {
-    for (int i = optind; i < argc && rc != EXIT_IO; i++)
-      rc = worse(rc, run_input(argv[i], doc, &cfg));
+  rc = -1;
+  int workers = worker_count(&cfg, argv + optind, argc - optind);
+  if (workers > 1) {
+    jobs_opts jo = {ctx, &cfg.fields, json_flags(&cfg), cfg.jsonl, workers};
+    rc = jobs_run(&jo, argv + optind, argc - optind);
+  }
+  if (rc < 0) { /* -j 1, or no threads to be had */
+    ws_doc *doc = ws_doc_new(ctx);
+    rc = EXIT_OK;
+    if (optind >= argc) {
+      rc = run_input(NULL, doc, &cfg);
+    } else {
+      for (int i = optind; i < argc && rc != EXIT_IO; i++)
+        rc = worse(rc, run_input(argv[i], doc, &cfg));
+    }
+    ws_doc_free(doc);
   }
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "whosaid: write error\n");
     rc = EXIT_IO;
   }
-  ws_doc_free(doc);
   ws_ctx_free(ctx);
   return rc;
 }

@@ -11,9 +11,15 @@
 
 #include "cues.h"
 
-enum { MAX_SHAPE = 40, MAX_BACK_SENTENCES = 8, SCARE_MAX_WORDS = 4,
-       MAX_FRAME = 80, MAX_GAP = 2000, MAX_CANDIDATES = 200,
-       MAX_HOLDERS = 200 };
+enum {
+  MAX_SHAPE = 40,
+  MAX_BACK_SENTENCES = 8,
+  SCARE_MAX_WORDS = 4,
+  MAX_FRAME = 80,
+  MAX_GAP = 2000,
+  MAX_CANDIDATES = 200,
+  MAX_HOLDERS = 200
+};
 
 static inline const token *T(const ws_doc *d, uint32_t i) {
   return &d->toks.v[i];
@@ -77,6 +83,13 @@ static void person_units(ws_doc *d) {
       start -= 1;
     while (start < m->tok && !free_tok(d, start))
       start++;
+    while (start < m->tok && start > 0 && free_tok(d, start - 1) &&
+           d->ment_at.v[start - 1] >= 0 &&
+           d->ments.v[d->ment_at.v[start - 1]].type == WS_OFFICE)
+      start = d->ments.v[d->ment_at.v[start - 1]].tok; /* "Chairman Rep. X" */
+    if (start < m->tok && start > 0 && tok_is_the(d, start - 1) &&
+        free_tok(d, start - 1))
+      start--; /* "said the Rev. Peter Wherry" */
     push_unit(d, start, m->tok + m->ntok - start, m->tok, m->ntok, U_PERSON,
               m->person);
   }
@@ -100,8 +113,7 @@ static uint32_t pp_end(const ws_doc *d, uint32_t i) {
       end = j + 1; /* "in the Clinton ad", "at the Ministry" */
       continue;
     }
-    if (t->cls == T_WORD && (F(d, j) & (LX_PREP | LX_CONJ | LX_DET)) &&
-        end > i)
+    if (t->cls == T_WORD && (F(d, j) & (LX_PREP | LX_CONJ | LX_DET)) && end > i)
       continue;
     break;
   }
@@ -186,9 +198,9 @@ static bool name_word(const ws_doc *d, uint32_t i) {
   const token *t = T(d, i);
   return t->cls == T_WORD && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
          !(t->flags & TF_POSS) &&
-         !(F(d, i) & (LX_NOT_NAME | LX_CUE_VERB | LX_PRON_M | LX_PRON_F |
-                      LX_PRON_PL | LX_DEMONYM | LX_STARTER | LX_ACCORDING |
-                      LX_CUE_PHRASE | LX_PREP));
+         !(F(d, i) &
+           (LX_NOT_NAME | LX_CUE_VERB | LX_PRON_M | LX_PRON_F | LX_PRON_PL |
+            LX_DEMONYM | LX_STARTER | LX_ACCORDING | LX_CUE_PHRASE | LX_PREP));
 }
 
 /* Capitalised names that are not people: "The White House", "Reuters". */
@@ -304,7 +316,7 @@ static void build_units(ws_doc *d) {
       continue;
     int32_t mi = d->ment_at.v[i];
     if (mi >= 0 && d->ments.v[mi].type == WS_OFFICE &&
-               d->ments.v[mi].tok == i) {
+        d->ments.v[mi].tok == i) {
       const mention *m = &d->ments.v[mi];
       uint32_t start = i;
       while (start > 0 && free_tok(d, start - 1) &&
@@ -318,7 +330,8 @@ static void build_units(ws_doc *d) {
       int32_t holder = office_holder(d, m);
       push_unit(d, start, end - start, start, end - start, U_TITLE, holder);
       i = end - 1;
-    } else if (name_word(d, i) || (mi >= 0 && d->ments.v[mi].type == WS_PLACE)) {
+    } else if (name_word(d, i) ||
+               (mi >= 0 && d->ments.v[mi].type == WS_PLACE)) {
       name_unit(d, i);
     }
     if (d->unit_at.v[i] >= 0) {
@@ -349,14 +362,26 @@ static char unit_char(const struct unit *u) {
   return c[u->kind];
 }
 
-/* Shape letter of token i; *skip gets how many tokens it covers. */
+/* Is unit u a modifier of the person unit right after it ("Trump lawyer
+ * Marc Kasowitz", "Clinton campaign spokesman Brian Fallon")? */
+static bool modifies_next(const ws_doc *d, const struct unit *u) {
+  uint32_t j = u->tok + u->ntok;
+  if (u->kind == U_PRONOUN || u->kind == U_NOMINAL || j >= d->toks.n ||
+      d->unit_at.v[j] < 0 || T(d, j)->sent != T(d, u->tok)->sent)
+    return false;
+  const struct unit *next = &d->units.v[d->unit_at.v[j]];
+  return next->kind == U_PERSON && next->tok < next->mtok;
+}
+
+/* Shape letter of token i, or 0 for a modifier to leave out; *skip gets
+ * how many tokens it covers. */
 static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
   const token *t = T(d, i);
   *skip = 1;
   int32_t u = d->unit_at.v[i];
   if (u >= 0) {
     *skip = d->units.v[u].tok + d->units.v[u].ntok - i;
-    return unit_char(&d->units.v[u]);
+    return modifies_next(d, &d->units.v[u]) ? 0 : unit_char(&d->units.v[u]);
   }
   if (t->cls == T_QUOTE)
     return (t->flags & TF_QMARK_USED) ? 'q' : 'p';
@@ -369,11 +394,19 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
   }
   if (t->cls == T_PUNCT) {
     switch (t->mark) {
-    case ',': return ',';
-    case ':': return ':';
-    case '.': case '!': case '?': case ';': return '.';
-    case '-': return '-';
-    default: return 'p';
+    case ',':
+      return ',';
+    case ':':
+      return ':';
+    case '.':
+    case '!':
+    case '?':
+    case ';':
+      return '.';
+    case '-':
+      return '-';
+    default:
+      return 'p';
     }
   }
   uint64_t f = F(d, i);
@@ -412,7 +445,8 @@ static void shape_after(ws_doc *d, const quotation *q) {
       break;
     uint32_t skip;
     char c = token_char(d, i, &skip);
-    shape_push(d, c, i);
+    if (c)
+      shape_push(d, c, i);
     i += skip;
   }
 }
@@ -448,7 +482,8 @@ static void shape_before(ws_doc *d, const quotation *q, uint32_t from) {
     }
     uint32_t skip;
     char c = token_char(d, i, &skip);
-    shape_push(d, c, i);
+    if (c)
+      shape_push(d, c, i);
     i += skip;
   }
 }
@@ -507,7 +542,6 @@ static int32_t sentence_subject(const ws_doc *d, uint32_t from,
   return -1;
 }
 
-
 static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
                           int depth) {
   if (F(d, v) & LX_CUE_ING) /* "..., saying": the sentence's subject */
@@ -565,8 +599,8 @@ static bool agrees(const struct unit *pron, const ws_doc *d,
 }
 
 static bool first_unit_of_sentence(const ws_doc *d, int32_t k) {
-  return k == 0 || T(d, d->units.v[k - 1].tok)->sent !=
-                       T(d, d->units.v[k].tok)->sent;
+  return k == 0 ||
+         T(d, d->units.v[k - 1].tok)->sent != T(d, d->units.v[k].tok)->sent;
 }
 
 /* The unit a pronoun refers to: the subject of the nearest sentence (this
@@ -622,7 +656,7 @@ static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
     break;
   case U_PRONOUN: {
     q->speaker_kind = WS_SPEAKER_PRONOUN;
-    int32_t a = un->first_person     ? -1
+    int32_t a = un->first_person      ? -1
                 : un->antecedent >= 0 ? d->unit_at.v[un->antecedent]
                                       : resolve_pronoun(d, u);
     if (a >= 0 && d->units.v[a].person >= 0) {
@@ -630,9 +664,8 @@ static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
       if (!d->people.v[q->person].gender && un->gender)
         d->people.v[q->person].gender = un->gender;
     } else if (a >= 0) {
-      q->speaker_name =
-          doc_span_str(d, d->units.v[a].mtok,
-                       d->units.v[a].mtok + d->units.v[a].mntok);
+      q->speaker_name = doc_span_str(d, d->units.v[a].mtok,
+                                     d->units.v[a].mtok + d->units.v[a].mntok);
     } else {
       q->speaker_name = said_by;
       q->confidence *= 0.5;
@@ -680,9 +713,9 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
     return false;
   for (uint32_t i = v + 1; i < q->open_tok; i++) {
     int32_t u = d->unit_at.v[i];
-    if (u >= 0 && (d->units.v[u].kind == U_PERSON ||
-                   d->units.v[u].kind == U_PRONOUN ||
-                   d->units.v[u].kind == U_TITLE))
+    if (u >= 0 &&
+        (d->units.v[u].kind == U_PERSON || d->units.v[u].kind == U_PRONOUN ||
+         d->units.v[u].kind == U_TITLE))
       return false;
     if (T(d, i)->cls == T_WORD &&
         (F(d, i) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)))
@@ -703,8 +736,8 @@ static bool try_layouts(ws_doc *d, quotation *q) {
     return true;
   }
   if (d->shape.n && ends_with_attribution_mark(d, q) &&
-      cues_match(d->ctx, d->match_data, CUE_AFTER_WEAK, d->shape.v,
-                 d->shape.n, &m)) {
+      cues_match(d->ctx, d->match_data, CUE_AFTER_WEAK, d->shape.v, d->shape.n,
+                 &m)) {
     uint32_t s = d->shape_pos.v[m.s], v = d->shape_pos.v[m.v];
     set_speaker(d, q, d->unit_at.v[s], v, 1, m.confidence);
     return true;
@@ -821,10 +854,11 @@ void att_attribute(ws_doc *d) {
     }
     bool found = try_layouts(d, q);
     if (!found && prev && prev->unit >= 0 && q->kind == WS_QUOTE_DIRECT &&
-        T(d, q->open_tok)->para <= T(d, prev->open_tok)->para + 1 + 
-            (prev->close_tok != UINT32_MAX
-                 ? T(d, prev->close_tok)->para - T(d, prev->open_tok)->para
-                 : 0) &&
+        T(d, q->open_tok)->para <=
+            T(d, prev->open_tok)->para + 1 +
+                (prev->close_tok != UINT32_MAX
+                     ? T(d, prev->close_tok)->para - T(d, prev->open_tok)->para
+                     : 0) &&
         !new_speaker_between(d, prev, q)) {
       q->unit = prev->unit; /* continues the previous speaker */
       q->person = prev->person;
@@ -850,9 +884,9 @@ void att_attribute(ws_doc *d) {
        * leader"" belongs to the clause's subject */
       uint32_t s0 = sentence_begin(d, q->open_tok);
       int32_t u = sentence_subject(d, s0, q->open_tok);
-      if (u >= 0 && (d->units.v[u].kind == U_PERSON ||
-                     d->units.v[u].kind == U_PRONOUN ||
-                     d->units.v[u].kind == U_TITLE)) {
+      if (u >= 0 &&
+          (d->units.v[u].kind == U_PERSON || d->units.v[u].kind == U_PRONOUN ||
+           d->units.v[u].kind == U_TITLE)) {
         set_speaker(d, q, u, 0, 0, 0.4);
         found = true;
       }

@@ -14,21 +14,21 @@ typedef struct {
 
 /* After the closing mark, in priority order. */
 static const layout after[] = {
-    {"^[,-]?(?<s>[PRNTC])a{0,2}(?<v>V)", 0.92},            /* X said */
-    {"^[,-]?(?<v>V)a?(?<s>[PRNTC])", 0.92},                /* said X */
-    {"^[,-]?(?<s>[PNTC]),[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85}, /* X, a, said */
-    {"^[,-]?(?<v>A)(?<s>[PRNTC])", 0.85},                  /* according to X */
-    {"^-(?<s>[PTC])(?<v>)(?:[,.]|$)", 0.7},                /* - Commissioner X */
+    {"^[,-]?w?(?<s>[PRNTC])a{0,2}(?<v>V)", 0.92}, /* (panel) X said */
+    {"^[,-]?(?<v>V)a?(?<s>[PRNTC])", 0.92},       /* said X */
+    {"^[,-]?(?<s>[PNTC])a?,[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85}, /* X, a, said */
+    {"^[,-]?(?<v>A)(?<s>[PRNTC])", 0.85},            /* according to X */
+    {"^-(?<s>[PTC])(?<v>)(?:[,.]|$)", 0.7},          /* - Commissioner X */
     {"^[wa]{1,6},(?<s>[PRNTC])a{0,2}(?<v>V)", 0.75}, /* "..." for X, she said */
 };
 
 /* Before the opening mark (anchored at the mark). */
 static const layout before[] = {
-    {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNTt]{0,4}[,:]$", 0.9},  /* X told Y: */
-    {"(?<v>V)(?<s>[PRNTC])[,:]$", 0.88},                   /* said X: */
-    {"(?<v>A)(?<s>[PRNTC]),?$", 0.85},                     /* according to X, */
+    {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNTt]{0,4}[,:]$", 0.9}, /* X told Y: */
+    {"(?<v>V)(?<s>[PRNTC])[,:]$", 0.88},                  /* said X: */
+    {"(?<v>A)(?<s>[PRNTC]),?$", 0.85},                    /* according to X, */
     {"(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)[wa]{0,4}[,:]?$", 0.82},
-    {"(?<s>[PRNTC])a{0,2}(?<v>V)[wa]{0,4}t?$", 0.82},      /* X said (that) */
+    {"(?<s>[PRNTC])a{0,2}(?<v>V)[wa]{0,4}t?$", 0.82}, /* X said (that) */
 };
 
 /* After a quotation ending in , ? or !, where an attribution must follow:
@@ -53,14 +53,15 @@ ws_status cues_compile(ws_ctx *c, ws_error *err) {
   pcre2_set_depth_limit(cp->mctx, 1000);
   const layout *sets[3] = {after, before, weak};
   size_t counts[3] = {sizeof after / sizeof *after,
-                      sizeof before / sizeof *before, sizeof weak / sizeof *weak};
+                      sizeof before / sizeof *before,
+                      sizeof weak / sizeof *weak};
   for (int side = 0; side < 3; side++) {
     for (size_t i = 0; i < counts[side]; i++) {
       int code;
       PCRE2_SIZE off;
-      pcre2_code *re = pcre2_compile((PCRE2_SPTR)sets[side][i].pattern,
-                                     PCRE2_ZERO_TERMINATED, 0, &code, &off,
-                                     NULL);
+      pcre2_code *re =
+          pcre2_compile((PCRE2_SPTR)sets[side][i].pattern,
+                        PCRE2_ZERO_TERMINATED, 0, &code, &off, NULL);
       if (!re) {
         PCRE2_UCHAR msg[120];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -99,7 +100,7 @@ bool cues_match(const ws_ctx *c, void *md_, int side, const char *shape,
                 size_t n, cue_match *out) {
   pcre2_match_data *md = md_;
   const compiled *cp = c->cues;
-  const layout *set = side == CUE_AFTER ? after
+  const layout *set = side == CUE_AFTER    ? after
                       : side == CUE_BEFORE ? before
                                            : weak;
   bool found = false;

@@ -19,8 +19,8 @@ static void check(const a_case *cases, size_t n) {
       continue;
     }
     ck_assert_msg(q->has_speaker, "%s: no speaker", c->text);
-    ck_assert_msg(strcmp(q->speaker.name, c->name) == 0,
-                  "%s\n got %s, want %s", c->text, q->speaker.name, c->name);
+    ck_assert_msg(strcmp(q->speaker.name, c->name) == 0, "%s\n got %s, want %s",
+                  c->text, q->speaker.name, c->name);
     ck_assert_str_eq(ws_speaker_kind_str(q->speaker.kind), c->kind);
     ck_assert_str_eq(q->speaker.mention, c->mention);
     ck_assert(q->confidence > 0 && q->confidence <= 1);
@@ -35,16 +35,16 @@ START_TEST(layouts) {
        "Marco Rubio"},
       {"Trump said: \"We will win.\"", "We will", "Donald Trump", "name",
        "Trump"},
-      {"Rubio told reporters: \"It is done.\"", "It is", "Marco Rubio",
-       "name", "Rubio"},
-      {"According to Rubio, \"talks failed.\"", "talks", "Marco Rubio",
-       "name", "Rubio"},
+      {"Rubio told reporters: \"It is done.\"", "It is", "Marco Rubio", "name",
+       "Rubio"},
+      {"According to Rubio, \"talks failed.\"", "talks", "Marco Rubio", "name",
+       "Rubio"},
       {"\"We are ready,\" Hugh Hill, a doctor at the clinic, said.", "We are",
        "Hugh Hill", "name", "Hugh Hill"},
-      {"\"It is over,\" Petro also said on Monday.", "It is",
-       "Gustavo Petro", "name", "Petro"},
-      {"\"Ready,\" Mayor Grace Okafor told reporters.", "Ready",
-       "Grace Okafor", "name", "Grace Okafor"},
+      {"\"It is over,\" Petro also said on Monday.", "It is", "Gustavo Petro",
+       "name", "Petro"},
+      {"\"Ready,\" Mayor Grace Okafor told reporters.", "Ready", "Grace Okafor",
+       "name", "Grace Okafor"},
       {"\"It's a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday.",
        "It's a", "Gwen Moore", "name", "Gwen Moore"},
       {"\"Why not?\" a narrator in the Clinton ad asks.", "Why not",
@@ -55,8 +55,8 @@ START_TEST(layouts) {
       /* any verb where an attribution must follow */
       {"\"Go back to Univision,\" Trump barked.", "Go back", "Donald Trump",
        "name", "Trump"},
-      {"Pollster Daron Shaw echoed: \"It is historic.\"", "It is",
-       "Daron Shaw", "name", "Daron Shaw"},
+      {"Pollster Daron Shaw echoed: \"It is historic.\"", "It is", "Daron Shaw",
+       "name", "Daron Shaw"},
       /* a relative pronoun speaks for its antecedent */
       {"Beck, who has long described Trump as \"a narcissist,\" spoke.",
        "a narcissist", "Beck", "pronoun", "who"},
@@ -65,6 +65,19 @@ START_TEST(layouts) {
       {"WASHINGTON (AP) - Senator Ann Lee rallied supporters, saying: "
        "\"We have to be ready.\"",
        "We have", "Ann Lee", "name", "Ann Lee"},
+      /* a name or office in front of a titled person modifies it */
+      {"\"We are pleased,\" Trump lawyer Marc Kasowitz said.", "We are",
+       "Marc Kasowitz", "name", "Marc Kasowitz"},
+      {"\"Out there,\" Clinton campaign spokesman Brian Fallon said Monday.",
+       "Out there", "Brian Fallon", "name", "Brian Fallon"},
+      {"\"Not optional,\" panel Chairman Rep. Jason Chaffetz (R-Utah) said.",
+       "Not optional", "Jason Chaffetz", "name", "Jason Chaffetz"},
+      /* a parenthesis, then an apposition, before the verb */
+      {"\"Go get them,\" Rep. Jim Jordan (R-Ohio), a panel member, said.",
+       "Go get", "Jim Jordan", "name", "Jim Jordan"},
+      /* "the" before a title */
+      {"\"A good thing,\" said the Rev. Peter Wherry, of Mayfield Church.",
+       "A good", "Peter Wherry", "name", "Peter Wherry"},
   };
   check(cases, ARRAY_LEN(cases));
 }
@@ -79,8 +92,8 @@ START_TEST(pronouns) {
       {"Mayor Grace Okafor met Senator Tom Whitaker. \"We agreed,\" she "
        "said.",
        "We agreed", "Grace Okafor", "pronoun", "she"},
-      {"Ms. Ana Torres greeted Mr. Luis Vega. \"Welcome,\" he said.",
-       "Welcome", "Luis Vega", "pronoun", "he"},
+      {"Ms. Ana Torres greeted Mr. Luis Vega. \"Welcome,\" he said.", "Welcome",
+       "Luis Vega", "pronoun", "he"},
   };
   check(cases, ARRAY_LEN(cases));
 }
@@ -146,10 +159,10 @@ END_TEST
 
 int main(void) {
   const feature f[] = {{"layouts", layouts},
-                              {"pronouns", pronouns},
-                              {"follow-on", follow_on},
-                              {"partial", partial},
-                              {"nominal-title", nominal_and_title},
-                              {"cues", cues_and_confidence}};
+                       {"pronouns", pronouns},
+                       {"follow-on", follow_on},
+                       {"partial", partial},
+                       {"nominal-title", nominal_and_title},
+                       {"cues", cues_and_confidence}};
   return RUN_FEATURES("attribute", f);
 }

@@ -29,9 +29,8 @@ void names_index(ws_doc *d) {
 static bool place_in_name(const ws_doc *d, uint32_t j) {
   int32_t m = d->ment_at.v[j];
   return m >= 0 && d->ments.v[m].ntok == 1 &&
-         (d->ments.v[m].type == WS_PLACE ||
-          (d->ments.v[m].type == WS_PERSON &&
-           d->ments.v[m].entry != TRIE_NONE));
+         (d->ments.v[m].type == WS_PLACE || (d->ments.v[m].type == WS_PERSON &&
+                                             d->ments.v[m].entry != TRIE_NONE));
 }
 
 static int by_tok(const void *a, const void *b) {
@@ -46,8 +45,8 @@ static bool name_token(const ws_doc *d, uint32_t i) {
       (t->flags & TF_POSS))
     return false;
   uint64_t f = t->lex;
-  return !(f & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER |
-                LX_GROUP));
+  return !(f &
+           (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER | LX_GROUP));
 }
 
 /* End of a name starting at i: capitalised words, initials ("J."), and
@@ -69,8 +68,7 @@ static uint32_t scan_name(const ws_doc *d, uint32_t i) {
       }
       continue;
     }
-    if (j > i && t[j].cls == T_WORD &&
-        (t[j].lex & LX_PARTICLE)) {
+    if (j > i && t[j].cls == T_WORD && (t[j].lex & LX_PARTICLE)) {
       uint32_t k = j; /* "de la", "van der" before a name */
       while (k < n && k - j < 3 && t[k].cls == T_WORD &&
              (t[k].lex & LX_PARTICLE))
@@ -101,8 +99,8 @@ static uint32_t office_start(const ws_doc *d, uint32_t a) {
   const token *t = d->toks.v;
   while (a > 0 && t[a - 1].para == t[a].para) {
     int32_t m = d->ment_at.v[a - 1];
-    if (m >= 0 && (d->ments.v[m].type == WS_PLACE ||
-                   d->ments.v[m].type == DEMONYM)) {
+    if (m >= 0 &&
+        (d->ments.v[m].type == WS_PLACE || d->ments.v[m].type == DEMONYM)) {
       a = d->ments.v[m].tok;
       continue;
     }
@@ -111,8 +109,7 @@ static uint32_t office_start(const ws_doc *d, uint32_t a) {
       a = d->ments.v[d->ment_at.v[a - 2]].tok;
       continue;
     }
-    if (t[a - 1].cls == T_WORD &&
-        (t[a - 1].lex & (LX_MODIFIER | LX_DEMONYM))) {
+    if (t[a - 1].cls == T_WORD && (t[a - 1].lex & (LX_MODIFIER | LX_DEMONYM))) {
       a--;
       continue;
     }
@@ -187,8 +184,7 @@ static void titled_names(ws_doc *d) {
       otok = office_start(d, m->tok);
       ontok = after - otok;
       oentry = m->entry;
-    } else if (mi < 0 && t[i].cls == T_WORD &&
-               (t[i].lex & LX_HONORIFIC)) {
+    } else if (mi < 0 && t[i].cls == T_WORD && (t[i].lex & LX_HONORIFIC)) {
       after = i + 1;
       if (after < n && tok_is(&t[after], '.'))
         after++;
@@ -211,8 +207,18 @@ static void titled_names(ws_doc *d) {
       i = after - 1;
       continue;
     }
-    uint32_t end =
-        next < 0 || place_in_name(d, after) ? scan_name(d, after) : after;
+    /* "Mr. King", "Ms. Major": after an honorific an office word is a name */
+    bool office_name = !ontok && next >= 0 &&
+                       d->ments.v[next].type == WS_OFFICE &&
+                       d->ments.v[next].ntok == 1 && (t[after].flags & TF_CAP);
+    uint32_t end = next < 0 || place_in_name(d, after) || office_name
+                       ? scan_name(d, after)
+                       : after;
+    if (office_name) {
+      if (end == after)
+        end = after + 1; /* a title word itself: "Mr. King" */
+      d->ments.v[next].emit = false;
+    }
     if (end > after && ontok && headline(d, after) &&
         !known_name_part(d, after, end))
       end = after; /* "... Recognizes Major Islamic Holiday" */
@@ -338,16 +344,14 @@ static bool speech_context(const ws_doc *d, uint32_t start, uint32_t end) {
   const token *t = d->toks.v;
   uint32_t n = (uint32_t)d->toks.n;
   if (start > 0 && t[start - 1].cls == T_WORD &&
-      !(t[start - 1].flags & TF_CAP) &&
-      (t[start - 1].lex & LX_CUE_VERB))
+      !(t[start - 1].flags & TF_CAP) && (t[start - 1].lex & LX_CUE_VERB))
     return true; /* said X */
   if (end >= n)
     return false;
   uint64_t f = t[end].lex;
   if (t[end].cls == T_WORD && (f & (LX_CUE_VERB | LX_ADV)) &&
       !(t[end].flags & TF_CAP))
-    return (f & LX_CUE_VERB) ||
-           (end + 1 < n && (t[end + 1].lex & LX_CUE_VERB));
+    return (f & LX_CUE_VERB) || (end + 1 < n && (t[end + 1].lex & LX_CUE_VERB));
   if (tok_is(&t[end], ',') && end + 1 < n) {
     uint64_t g = t[end + 1].lex;
     return t[end + 1].cls == T_NUM ||
@@ -410,8 +414,7 @@ static void role_people(ws_doc *d) {
   uint32_t n = (uint32_t)d->toks.n;
   for (uint32_t i = 1; i + 2 < n; i++) {
     uint32_t start;
-    if (plain_lower_word(d, i) &&
-        (t[i - 1].lex & LX_DEMONYM))
+    if (plain_lower_word(d, i) && (t[i - 1].lex & LX_DEMONYM))
       start = i + 1;
     else if (tok_is(&t[i], ',') && plain_lower_word(d, i - 1))
       start = i + 1;
@@ -437,9 +440,8 @@ static void place_or_person(ws_doc *d) {
     mention *m = &d->ments.v[k];
     uint32_t i = m->tok + m->ntok;
     if (m->type != WS_PLACE || m->ntok != 1 || i >= n ||
-        !(t[m->tok].lex & LX_FIRST_NAME) ||
-        t[i].cls != T_WORD || (t[i].flags & TF_CAP) ||
-        !(t[i].lex & LX_CUE_VERB) ||
+        !(t[m->tok].lex & LX_FIRST_NAME) || t[i].cls != T_WORD ||
+        (t[i].flags & TF_CAP) || !(t[i].lex & LX_CUE_VERB) ||
         (t[i].lex & LX_NAMING))
       continue; /* "Cleveland calls itself ...": still the city */
     m->type = WS_PERSON;
@@ -465,8 +467,9 @@ static void apposition_offices(ws_doc *d) {
     else if (t[j].cls == T_WORD && (t[j].lex & LX_DET))
       continue;
     uint32_t o = j;
-    while (j < n && j - o < 6 && t[j].cls == T_WORD &&
-           (d->ment_at.v[j] < 0 || d->ments.v[d->ment_at.v[j]].type != WS_OFFICE))
+    while (
+        j < n && j - o < 6 && t[j].cls == T_WORD &&
+        (d->ment_at.v[j] < 0 || d->ments.v[d->ment_at.v[j]].type != WS_OFFICE))
       j++; /* modifiers: "the Colombian health minister" */
     int32_t om = j < n ? d->ment_at.v[j] : -1;
     if (om < 0 || d->ments.v[om].type != WS_OFFICE)
@@ -487,8 +490,24 @@ static void given_name_people(ws_doc *d) {
   for (uint32_t i = 0; i < n; i++) {
     const token *t = &d->toks.v[i];
     uint64_t f = t->lex;
-    if (d->ment_at.v[i] >= 0 || !(f & LX_FIRST_NAME) || !name_token(d, i) ||
-        (t->flags & TF_ALLCAPS) ||
+    /* an unknown first name is known by the initial after it ("Vann R.") */
+    bool initial = i + 3 < n && t[1].cls == T_WORD && t[1].len == 1 &&
+                   (t[1].flags & TF_CAP) && tok_is(&t[2], '.') &&
+                   !(t[2].flags & TF_SPACE_BEFORE) && name_token(d, i + 3);
+    int32_t after = initial ? d->ment_at.v[i + 3] : -1;
+    if (d->ment_at.v[i] < 0 && after >= 0 && name_token(d, i) &&
+        d->ments.v[after].tok == i + 3 && d->ments.v[after].type == WS_PERSON &&
+        d->ments.v[after].entry == TRIE_NONE) {
+      mention *m = &d->ments.v[after]; /* "Vann R." + "Newkirk II" */
+      m->ntok += m->tok - i;
+      m->tok = i;
+      for (uint32_t j = i; j < i + 3; j++)
+        d->ment_at.v[j] = after;
+      i = m->tok + m->ntok - 1;
+      continue;
+    }
+    if (d->ment_at.v[i] >= 0 || !((f & LX_FIRST_NAME) || initial) ||
+        !name_token(d, i) || (t->flags & TF_ALLCAPS) ||
         ((f & LX_COMMON) && (t->flags & TF_SENT_START)))
       continue;
     uint32_t end = scan_name(d, i);

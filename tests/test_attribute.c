@@ -75,6 +75,12 @@ START_TEST(layouts) {
       /* a parenthesis, then an apposition, before the verb */
       {"\"Go get them,\" Rep. Jim Jordan (R-Ohio), a panel member, said.",
        "Go get", "Jim Jordan", "name", "Jim Jordan"},
+      /* an office word after an honorific is a surname */
+      {"\"All about enthusiasm,\" Mr. King added.", "All about", "King", "name",
+       "King"},
+      /* an unknown first name known by the initial after it */
+      {"\"Done their part,\" Vann R. Newkirk II, a writer, said on Twitter.",
+       "Done their", "Vann R. Newkirk II", "name", "Vann R. Newkirk II"},
       /* "the" before a title */
       {"\"A good thing,\" said the Rev. Peter Wherry, of Mayfield Church.",
        "A good", "Peter Wherry", "name", "Peter Wherry"},

@@ -248,6 +248,18 @@ static bool cue_follows(const ws_doc *d, uint32_t i) {
   return false;
 }
 
+/* A capitalised word that can sit inside a nominal: a place, a demonym or
+ * a party ("a Nevada Democrat", "one Iowa Republican"). Returns the last
+ * token it covers, or 0. */
+static uint32_t nominal_cap_word(const ws_doc *d, uint32_t j) {
+  int32_t m = d->ment_at.v[j];
+  if (m >= 0) /* the place's last token, or 0 */
+    return d->ments.v[m].type == WS_PLACE && d->ments.v[m].tok == j
+               ? j + d->ments.v[m].ntok - 1
+               : 0;
+  return (F(d, j) & (LX_GROUP | LX_DEMONYM)) ? j : 0;
+}
+
 /* "a senior engineer at the ministry said": a determiner, up to four
  * lower-case words and an optional organisation, next to a cue verb. */
 static void generic_nominal(ws_doc *d, uint32_t det) {
@@ -255,6 +267,12 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   for (uint32_t j = det + 1; j < n && j - det <= 4; j++) {
     const token *t = T(d, j);
     uint64_t f = F(d, j);
+    uint32_t cap_end =
+        (t->flags & TF_CAP) && t->cls == T_WORD ? nominal_cap_word(d, j) : 0;
+    if (cap_end) {
+      head = j = cap_end;
+      continue;
+    }
     if (!free_tok(d, j) || t->cls != T_WORD || (t->flags & TF_CAP) ||
         (f & (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV | LX_DET |
               LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_NOT_NAME)) ||

@@ -177,7 +177,7 @@ static const char *const groups[] = {
     "buddhists",   "sikhs",         "mormons",    "evangelicals", "democrats",
     "republicans", "conservatives", "liberals",   "progressives", "socialists",
     "communists",  "islamists",     "jihadists",  "refugees",     "immigrants",
-    NULL};
+    "democrat",    "republican",    NULL};
 
 static const char *const place_preps[] = {
     "in",     "from",       "to",     "near",    "at",  "outside", "across",

@@ -81,6 +81,12 @@ START_TEST(layouts) {
       /* an unknown first name known by the initial after it */
       {"\"Done their part,\" Vann R. Newkirk II, a writer, said on Twitter.",
        "Done their", "Vann R. Newkirk II", "name", "Vann R. Newkirk II"},
+      /* a nominal may hold a place and a party */
+      {"\"Too far behind,\" said an Iowa Democrat.", "Too far",
+       "an Iowa Democrat", "nominal", "an Iowa Democrat"},
+      {"\"Bernie's to lose,\" added another New Hampshire Democrat.", "Bernie",
+       "another New Hampshire Democrat", "nominal",
+       "another New Hampshire Democrat"},
       /* "the" before a title */
       {"\"A good thing,\" said the Rev. Peter Wherry, of Mayfield Church.",
        "A good", "Peter Wherry", "name", "Peter Wherry"},

@@ -380,6 +380,30 @@ static char unit_char(const struct unit *u) {
   return c[u->kind];
 }
 
+static bool word_is(const ws_doc *d, uint32_t i, const char *w) {
+  const token *t = T(d, i);
+  size_t n = strlen(w);
+  return t->cls == T_WORD && t->len == n &&
+         strncasecmp(d->text + t->off, w, n) == 0;
+}
+
+static bool word_starts(const ws_doc *d, uint32_t i, const char *w) {
+  const token *t = T(d, i);
+  size_t n = strlen(w);
+  return t->cls == T_WORD && t->len >= n &&
+         strncasecmp(d->text + t->off, w, n) == 0;
+}
+
+/* A cue verb that is not reporting speech here: "will continue to be",
+ * "is said to be", "was asked to have". */
+static bool cue_not_speech(const ws_doc *d, uint32_t v) {
+  uint32_t n = (uint32_t)d->toks.n;
+  if (v + 2 >= n || !word_is(d, v + 1, "to"))
+    return false;
+  return word_starts(d, v, "continu") || word_is(d, v + 2, "be") ||
+         word_is(d, v + 2, "have");
+}
+
 /* Is unit u a modifier of the person unit right after it ("Trump lawyer
  * Marc Kasowitz", "Clinton campaign spokesman Brian Fallon")? */
 static bool modifies_next(const ws_doc *d, const struct unit *u) {
@@ -432,7 +456,7 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
     *skip = 2;
     return 'A';
   }
-  if (f & LX_CUE_VERB)
+  if ((f & LX_CUE_VERB) && !cue_not_speech(d, i))
     return f & LX_CUE_ING ? 'G' : 'V';
   if (is_adverb(d, i))
     return 'a';
@@ -776,7 +800,8 @@ static bool try_layouts(ws_doc *d, quotation *q) {
   /* nearest cue verb before the quotation, and its subject */
   for (uint32_t i = q->open_tok; i > from; i--) {
     uint32_t v = i - 1;
-    if (quoted(d, v) || !(F(d, v) & LX_CUE_VERB) || T(d, v)->cls != T_WORD)
+    if (quoted(d, v) || !(F(d, v) & LX_CUE_VERB) || T(d, v)->cls != T_WORD ||
+        cue_not_speech(d, v))
       continue;
     int32_t u = subject_of(d, v, from, 0);
     if (u >= 0 && naming_a_thing(d, v, q)) {

@@ -87,6 +87,10 @@ START_TEST(layouts) {
       {"\"Bernie's to lose,\" added another New Hampshire Democrat.", "Bernie",
        "another New Hampshire Democrat", "nominal",
        "another New Hampshire Democrat"},
+      /* "continue to be" reports no speech: the outer cue does */
+      {"Cruz said he is sure Rubio will continue to be \"a champion of "
+       "opportunity.\"",
+       "a champion", "Ted Cruz", "name", "Cruz"},
       /* "the" before a title */
       {"\"A good thing,\" said the Rev. Peter Wherry, of Mayfield Church.",
        "A good", "Peter Wherry", "name", "Peter Wherry"},

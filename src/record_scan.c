@@ -86,7 +86,7 @@ static bool string_lit(cursor *c, rec_buf *out) {
       p += l;
       continue;
     }
-    if (out) {
+    if (out && p > run) {
       VEC_RESERVE(*out, out->n + (size_t)(p - run));
       memcpy(out->v + out->n, run, (size_t)(p - run));
       out->n += (size_t)(p - run);

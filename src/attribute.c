@@ -395,9 +395,12 @@ static bool word_starts(const ws_doc *d, uint32_t i, const char *w) {
 }
 
 /* A cue verb that is not reporting speech here: "will continue to be",
- * "is said to be", "was asked to have". */
+ * "is said to be", "was asked to have", "no reason". */
 static bool cue_not_speech(const ws_doc *d, uint32_t v) {
   uint32_t n = (uint32_t)d->toks.n;
+  if (v > 0 && T(d, v - 1)->cls == T_WORD &&
+      ((F(d, v - 1) & LX_DET) || word_is(d, v - 1, "no")))
+    return true; /* a noun: "no reason", "the statement" */
   if (v + 2 >= n || !word_is(d, v + 1, "to"))
     return false;
   return word_starts(d, v, "continu") || word_is(d, v + 2, "be") ||
@@ -591,6 +594,8 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
   uint32_t j = v;
   while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
     j--;
+  if (j > from && word_is(d, j - 1, "to"))           /* "He went on to call": */
+    return sentence_subject(d, from, v);             /* the clause's subject */
   for (uint32_t k = j; k > from && v - k < 8; k--) { /* "X, who has ... said" */
     if (quoted(d, k - 1) || tok_is(T(d, k - 1), '.'))
       break;
@@ -624,8 +629,8 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
     }
   }
   if (v + 1 < d->toks.n && d->unit_at.v[v + 1] >= 0 &&
-      d->units.v[d->unit_at.v[v + 1]].tok == v + 1)
-    return d->unit_at.v[v + 1]; /* said X */
+      d->units.v[d->unit_at.v[v + 1]].tok == v + 1 && !(F(d, v) & LX_NAMING))
+    return d->unit_at.v[v + 1]; /* said X (but "call X" names X) */
   return -1;
 }
 

@@ -29,8 +29,9 @@ void names_index(ws_doc *d) {
 static bool place_in_name(const ws_doc *d, uint32_t j) {
   int32_t m = d->ment_at.v[j];
   return m >= 0 && d->ments.v[m].ntok == 1 &&
-         (d->ments.v[m].type == WS_PLACE || (d->ments.v[m].type == WS_PERSON &&
-                                             d->ments.v[m].entry != TRIE_NONE));
+         (d->ments.v[m].type == WS_PLACE || d->ments.v[m].type == DEMONYM ||
+          (d->ments.v[m].type == WS_PERSON &&
+           d->ments.v[m].entry != TRIE_NONE));
 }
 
 static int by_tok(const void *a, const void *b) {

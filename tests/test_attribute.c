@@ -91,6 +91,14 @@ START_TEST(layouts) {
       {"Cruz said he is sure Rubio will continue to be \"a champion of "
        "opportunity.\"",
        "a champion", "Ted Cruz", "name", "Cruz"},
+      /* a cue word after a determiner is a noun ("no reason") */
+      {"Mark Cuban spoke. He noted there was no reason Trump would dwell on "
+       "\"the difference between Sunni and Shia.\"",
+       "the difference", "Mark Cuban", "pronoun", "He"},
+      /* "to call X": the clause's subject speaks, X is named */
+      {"Mark Cuban spoke. He went on to call Cruz \"the worst politician in "
+       "Texas.\"",
+       "the worst", "Mark Cuban", "pronoun", "He"},
       /* "the" before a title */
       {"\"A good thing,\" said the Rev. Peter Wherry, of Mayfield Church.",
        "A good", "Peter Wherry", "name", "Peter Wherry"},

@@ -465,6 +465,8 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
     return 'a';
   if (f & LX_THAT)
     return 't';
+  if (f & LX_CONJ)
+    return 'c'; /* "...," but Trump said: no attribution of this quote */
   return 'w';
 }
 
@@ -594,8 +596,11 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
   uint32_t j = v;
   while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
     j--;
-  if (j > from && word_is(d, j - 1, "to"))           /* "He went on to call": */
-    return sentence_subject(d, from, v);             /* the clause's subject */
+  if (j > from && word_is(d, j - 1, "to")) /* "He went on to call": */
+    return sentence_subject(d, from, v);   /* the clause's subject */
+  if (j > from && unit_ending_at(d, j - 1) >= 0 &&
+      !(F(d, j - 1) & LX_REL)) /* "which Will claims": the direct subject */
+    return unit_ending_at(d, j - 1);
   for (uint32_t k = j; k > from && v - k < 8; k--) { /* "X, who has ... said" */
     if (quoted(d, k - 1) || tok_is(T(d, k - 1), '.'))
       break;
@@ -655,6 +660,13 @@ static bool first_unit_of_sentence(const ws_doc *d, int32_t k) {
 static int32_t resolve_pronoun(const ws_doc *d, int32_t r) {
   const struct unit *pr = &d->units.v[r];
   uint32_t sent = T(d, pr->tok)->sent;
+  if (pr->tok >= 2 && T(d, pr->tok - 1)->cls == T_WORD &&
+      (F(d, pr->tok - 1) & LX_CUE_VERB) && !(F(d, pr->tok - 1) & LX_CUE_ING)) {
+    int32_t u = unit_ending_at(d, pr->tok - 2); /* "Trump said he ..." */
+    if (u >= 0 && d->units.v[u].kind != U_PRONOUN &&
+        d->units.v[u].kind != U_NAME && agrees(pr, d, &d->units.v[u]))
+      return u;
+  }
   int32_t k = r - 1, stop = r > MAX_CANDIDATES ? r - MAX_CANDIDATES : 0;
   for (int back = 0; back < MAX_BACK_SENTENCES && k >= stop; back++, sent--) {
     int32_t subj = -1, last = -1;

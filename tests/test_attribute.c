@@ -99,6 +99,13 @@ START_TEST(layouts) {
       {"Mark Cuban spoke. He went on to call Cruz \"the worst politician in "
        "Texas.\"",
        "the worst", "Mark Cuban", "pronoun", "He"},
+      /* "X said he": he is X */
+      {"His wife urged him to act calm, but Trump said he responded: \"You "
+       "cannot be too calm.\"",
+       "You cannot", "Donald Trump", "pronoun", "he"},
+      /* "...," but X said: the quotation is not X's */
+      {"His wife urged him to act \"presidential,\" but Trump said no.",
+       "presidential", "His wife", "nominal", "His wife"},
       /* "the" before a title */
       {"\"A good thing,\" said the Rev. Peter Wherry, of Mayfield Church.",
        "A good", "Peter Wherry", "name", "Peter Wherry"},

@@ -40,6 +40,20 @@ static bool is_adverb(const ws_doc *d, uint32_t i) {
   return t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0;
 }
 
+static bool word_is(const ws_doc *d, uint32_t i, const char *w) {
+  const token *t = T(d, i);
+  size_t n = strlen(w);
+  return t->cls == T_WORD && t->len == n &&
+         strncasecmp(d->text + t->off, w, n) == 0;
+}
+
+static bool word_starts(const ws_doc *d, uint32_t i, const char *w) {
+  const token *t = T(d, i);
+  size_t n = strlen(w);
+  return t->cls == T_WORD && t->len >= n &&
+         strncasecmp(d->text + t->off, w, n) == 0;
+}
+
 /* ---- units ------------------------------------------------------------- */
 
 static void push_unit(ws_doc *d, uint32_t tok, uint32_t ntok, uint32_t mtok,
@@ -87,6 +101,19 @@ static void person_units(ws_doc *d) {
            d->ment_at.v[start - 1] >= 0 &&
            d->ments.v[d->ment_at.v[start - 1]].type == WS_OFFICE)
       start = d->ments.v[d->ment_at.v[start - 1]].tok; /* "Chairman Rep. X" */
+    if (start == m->tok) { /* "an angry Hollande", "the embattled Clinton" */
+      uint32_t b = start;
+      while (b > 0 && start - b < 2 && free_tok(d, b - 1) &&
+             T(d, b - 1)->cls == T_WORD && !(T(d, b - 1)->flags & TF_CAP) &&
+             !(F(d, b - 1) &
+               (LX_DET | LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_REL |
+                LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_ADV)))
+        b--;
+      if (b < start && b > 0 && free_tok(d, b - 1) &&
+          (tok_is_the(d, b - 1) || word_is(d, b - 1, "a") ||
+           word_is(d, b - 1, "an")))
+        start = b - 1;
+    }
     if (start < m->tok && start > 0 && tok_is_the(d, start - 1) &&
         free_tok(d, start - 1))
       start--; /* "said the Rev. Peter Wherry" */
@@ -378,20 +405,6 @@ static void build_units(ws_doc *d) {
 static char unit_char(const struct unit *u) {
   static const char c[] = {'P', 'R', 'N', 'T', 'C'};
   return c[u->kind];
-}
-
-static bool word_is(const ws_doc *d, uint32_t i, const char *w) {
-  const token *t = T(d, i);
-  size_t n = strlen(w);
-  return t->cls == T_WORD && t->len == n &&
-         strncasecmp(d->text + t->off, w, n) == 0;
-}
-
-static bool word_starts(const ws_doc *d, uint32_t i, const char *w) {
-  const token *t = T(d, i);
-  size_t n = strlen(w);
-  return t->cls == T_WORD && t->len >= n &&
-         strncasecmp(d->text + t->off, w, n) == 0;
 }
 
 /* A cue verb that is not reporting speech here: "will continue to be",

@@ -106,6 +106,9 @@ START_TEST(layouts) {
       /* "...," but X said: the quotation is not X's */
       {"His wife urged him to act \"presidential,\" but Trump said no.",
        "presidential", "His wife", "nominal", "His wife"},
+      /* an article and an adjective before a name */
+      {"\"France will always be France,\" an angry Macron retaliated.",
+       "France will", "Emmanuel Macron", "name", "Macron"},
       /* "the" before a title */
       {"\"A good thing,\" said the Rev. Peter Wherry, of Mayfield Church.",
        "A good", "Peter Wherry", "name", "Peter Wherry"},

@@ -480,6 +480,8 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
     return 't';
   if (f & LX_CONJ)
     return 'c'; /* "...," but Trump said: no attribution of this quote */
+  if (word_is(d, i, "from"))
+    return 'f'; /* "From Chairwoman X:" */
   return 'w';
 }
 
@@ -818,13 +820,14 @@ static bool try_layouts(ws_doc *d, quotation *q) {
   shape_before(d, q, from);
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_BEFORE, d->shape.v,
                                d->shape.n, &m)) {
-    uint32_t s = d->shape_pos.v[m.s], v = d->shape_pos.v[m.v];
-    if (naming_a_thing(d, v, q)) {
+    bool has_v = m.v != (size_t)-1; /* "From Chairwoman X:" has none */
+    uint32_t s = d->shape_pos.v[m.s], v = has_v ? d->shape_pos.v[m.v] : 0;
+    if (has_v && naming_a_thing(d, v, q)) {
       q->scare = true; /* Aides call the package the "Dust Bowl bill" */
       return false;
     }
-    set_speaker(d, q, d->unit_at.v[s], v, d->shape.v[m.v] == 'A' ? 2 : 1,
-                m.confidence);
+    set_speaker(d, q, d->unit_at.v[s], v,
+                has_v ? (d->shape.v[m.v] == 'A' ? 2 : 1) : 0, m.confidence);
     return true;
   }
   /* nearest cue verb before the quotation, and its subject */

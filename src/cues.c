@@ -29,6 +29,7 @@ static const layout before[] = {
     {"(?<v>A)(?<s>[PRNTC]),?$", 0.85},                    /* according to X, */
     {"(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)[wa]{0,4}[,:]?$", 0.82},
     {"(?<s>[PRNTC])a{0,2}(?<v>V)[wa]{0,4}t?$", 0.82}, /* X said (that) */
+    {"(?:^|[.])f(?<s>[PNTC])(?<v>):$", 0.75},         /* From X: */
 };
 
 /* After a quotation ending in , ? or !, where an attribution must follow:

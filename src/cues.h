@@ -1,8 +1,9 @@
 /* cues.h - cue layouts as pcre2 patterns over a "shape" string: one letter
  * per speaker unit or token around a quotation (P person, R pronoun, N
  * nominal, T title, C other name, V cue verb, G participle cue, A "according
- * to", a adverb, t "that", c conjunction, w other word, punctuation as itself).
- * A layout such as `"...," X said` is then the pattern ^,?[PRNTC]a*V. */
+ * to", a adverb, t "that", c conjunction, f "from", w other word, punctuation
+ * as itself). A layout such as `"...," X said` is then the pattern
+ * ^,?[PRNTC]a*V. */
 #ifndef WS_CUES_H
 #define WS_CUES_H
 

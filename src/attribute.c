@@ -223,9 +223,12 @@ static int32_t office_holder(ws_doc *d, const mention *office) {
 
 static bool name_word(const ws_doc *d, uint32_t i) {
   const token *t = T(d, i);
+  uint64_t f = F(d, i);
+  if (f & LX_ORG) /* "Reuters", "Tribune": never people, but names */
+    f &= ~(uint64_t)LX_NOT_NAME;
   return t->cls == T_WORD && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
          !(t->flags & TF_POSS) &&
-         !(F(d, i) &
+         !(f &
            (LX_NOT_NAME | LX_CUE_VERB | LX_PRON_M | LX_PRON_F | LX_PRON_PL |
             LX_DEMONYM | LX_STARTER | LX_ACCORDING | LX_CUE_PHRASE | LX_PREP));
 }
@@ -249,6 +252,9 @@ static void name_unit(ws_doc *d, uint32_t i) {
       continue;
     break;
   }
+  if (end > i && i > 0 && tok_is_the(d, i - 1) && free_tok(d, i - 1) &&
+      !(T(d, i - 1)->flags & TF_CAP))
+    i--; /* "reported the Washington Examiner" */
   if (end > i)
     push_unit(d, i, end - i, i, end - i, U_NAME, -1);
 }

@@ -2,19 +2,25 @@
  * each line a text, a quotation prefix and the expected speaker. Every
  * failing case is listed, then the section fails. Uses only whosaid.h. */
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "whosaid.h"
 
-enum { MAX_CASES = 1024, LINE_MAX_ = 4096 };
+enum { MAX_CASES = 1024, LINE_MAX_ = 4096, N_SECTIONS = 9 };
 
 typedef struct {
   char section[32], text[LINE_MAX_], quote[256], name[256], kind[32],
       mention[256];
   int line;
 } spec_case;
+
+static const char *const sections[] = {"layout",   "cue",     "pronoun",
+                                       "nominal",  "name",    "title",
+                                       "floating", "partial", "scare"};
+_Static_assert(sizeof sections / sizeof *sections == N_SECTIONS, "sections");
 
 static spec_case cases[MAX_CASES];
 static size_t n_cases;
@@ -66,6 +72,11 @@ static void load(void) {
     snprintf(c->mention, sizeof c->mention, "%s", col[5]);
     unescape(c->text);
     c->line = no;
+    bool known = false;
+    for (size_t i = 0; i < N_SECTIONS; i++)
+      known |= strcmp(c->section, sections[i]) == 0;
+    ck_assert_msg(known, "attribution.tsv:%d: unknown section %s", no,
+                  c->section);
     n_cases++;
   }
   fclose(f);
@@ -118,9 +129,6 @@ static const char *run_case(const spec_case *c, char *buf, size_t cap) {
 }
 
 START_TEST(spec_section) {
-  static const char *const sections[] = {"layout",  "cue",   "pronoun",
-                                         "nominal", "title", "floating",
-                                         "partial", "scare"};
   if (!n_cases)
     load();
   const char *section = sections[_i];
@@ -148,7 +156,7 @@ int main(void) {
   Suite *s = suite_create("spec");
   TCase *tc = tcase_create("attribution");
   tcase_set_timeout(tc, 120);
-  tcase_add_loop_test(tc, spec_section, 0, 8);
+  tcase_add_loop_test(tc, spec_section, 0, N_SECTIONS);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_set_fork_status(sr, CK_NOFORK); /* cases load once */

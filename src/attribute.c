@@ -253,8 +253,8 @@ static void name_unit(ws_doc *d, uint32_t i) {
     break;
   }
   if (end > i && i > 0 && tok_is_the(d, i - 1) && free_tok(d, i - 1) &&
-      !(T(d, i - 1)->flags & TF_CAP))
-    i--; /* "reported the Washington Examiner" */
+      T(d, i - 1)->sent == T(d, i)->sent)
+    i--; /* "reported the Washington Examiner", "as The Hill put it" */
   if (end > i)
     push_unit(d, i, end - i, i, end - i, U_NAME, -1);
 }
@@ -478,6 +478,10 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
     *skip = 2;
     return 'A';
   }
+  uint32_t cls;
+  if ((f & LX_CUE_PHRASE) && (*skip = lex_cue_phrase_at(d, i, &cls)) > 0)
+    return cls == CUEP_ADVERBIAL ? 'a' : cls == CUEP_ING ? 'G' : 'V';
+  *skip = 1;
   if ((f & LX_CUE_VERB) && !cue_not_speech(d, i))
     return f & LX_CUE_ING ? 'G' : 'V';
   if (is_adverb(d, i))
@@ -804,6 +808,17 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
   return true;
 }
 
+/* Tokens of the cue word at shape position k: "according to", a phrase
+ * ("pointed out"), or one word. */
+static uint32_t cue_tokens(const ws_doc *d, size_t k) {
+  uint32_t v = d->shape_pos.v[k], cls, n;
+  if (d->shape.v[k] == 'A')
+    return 2;
+  if ((F(d, v) & LX_CUE_PHRASE) && (n = lex_cue_phrase_at(d, v, &cls)) > 0)
+    return n;
+  return 1;
+}
+
 static bool try_layouts(ws_doc *d, quotation *q) {
   cue_match m;
   shape_after(d, q);
@@ -811,7 +826,7 @@ static bool try_layouts(ws_doc *d, quotation *q) {
                                d->shape.n, &m)) {
     uint32_t s = d->shape_pos.v[m.s];
     uint32_t v = m.v == (size_t)-1 ? 0 : d->shape_pos.v[m.v];
-    uint32_t vn = m.v == (size_t)-1 ? 0 : (d->shape.v[m.v] == 'A' ? 2 : 1);
+    uint32_t vn = m.v == (size_t)-1 ? 0 : cue_tokens(d, m.v);
     set_speaker(d, q, d->unit_at.v[s], v, vn, m.confidence);
     return true;
   }
@@ -832,8 +847,8 @@ static bool try_layouts(ws_doc *d, quotation *q) {
       q->scare = true; /* Aides call the package the "Dust Bowl bill" */
       return false;
     }
-    set_speaker(d, q, d->unit_at.v[s], v,
-                has_v ? (d->shape.v[m.v] == 'A' ? 2 : 1) : 0, m.confidence);
+    set_speaker(d, q, d->unit_at.v[s], v, has_v ? cue_tokens(d, m.v) : 0,
+                m.confidence);
     return true;
   }
   /* nearest cue verb before the quotation, and its subject */

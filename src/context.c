@@ -46,6 +46,7 @@ ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
     c->max_doc_bytes = UINT32_MAX - 1;
   strtab_init(&c->words);
   trie_init(&c->names);
+  trie_init(&c->cue_phrases);
   lex_add_builtins(c);
   ws_status st = gaz_load_dir(c, dir, err);
   for (size_t i = 0; st == WS_OK && i < o.n_extra_gazetteers; i++)
@@ -70,6 +71,7 @@ void ws_ctx_free(ws_ctx *c) {
   cues_free(c);
   strtab_free(&c->words);
   trie_free(&c->names);
+  trie_free(&c->cue_phrases);
   free(c->lex.v);
   free(c->entries.v);
   arena_free(&c->strings);
@@ -80,17 +82,16 @@ char *ws_ctx_stats_json(const ws_ctx *c) {
   if (!c)
     return NULL;
   char *s = ws_xmalloc(512);
-  snprintf(s, 512,
-           "{\"person\": %zu, \"office\": %zu, \"place\": %zu, "
-           "\"demonym\": %zu, \"cue\": %zu, \"nominal\": %zu, "
-           "\"title\": %zu, \"abbreviation\": %zu, \"given_name\": %zu, "
-           "\"surname\": %zu, "
-           "\"names\": %zu, \"words\": %u}",
-           c->counts[COUNT_PERSON], c->counts[COUNT_OFFICE],
-           c->counts[COUNT_PLACE], c->counts[COUNT_DEMONYM],
-           c->counts[COUNT_CUE], c->counts[COUNT_NOMINAL],
-           c->counts[COUNT_TITLE], c->counts[COUNT_ABBR],
-           c->counts[COUNT_GIVEN], c->counts[COUNT_SURNAME], c->entries.n,
-           c->words.n);
+  snprintf(
+      s, 512,
+      "{\"person\": %zu, \"office\": %zu, \"place\": %zu, "
+      "\"demonym\": %zu, \"cue\": %zu, \"nominal\": %zu, "
+      "\"title\": %zu, \"abbreviation\": %zu, \"given_name\": %zu, "
+      "\"surname\": %zu, "
+      "\"names\": %zu, \"words\": %u}",
+      c->counts[COUNT_PERSON], c->counts[COUNT_OFFICE], c->counts[COUNT_PLACE],
+      c->counts[COUNT_DEMONYM], c->counts[COUNT_CUE], c->counts[COUNT_NOMINAL],
+      c->counts[COUNT_TITLE], c->counts[COUNT_ABBR], c->counts[COUNT_GIVEN],
+      c->counts[COUNT_SURNAME], c->entries.n, c->words.n);
   return s;
 }

@@ -11,8 +11,19 @@
 
 enum { MAX_COLS = 8, DEMONYM_TYPE = 3 };
 
-typedef enum { F_PEOPLE, F_PLACES, F_OFFICES, F_DEMONYMS, F_TITLES, F_ABBR,
-               F_CUES, F_NOMINALS, F_GIVEN, F_SURNAMES, F_COUNT } file_kind;
+typedef enum {
+  F_PEOPLE,
+  F_PLACES,
+  F_OFFICES,
+  F_DEMONYMS,
+  F_TITLES,
+  F_ABBR,
+  F_CUES,
+  F_NOMINALS,
+  F_GIVEN,
+  F_SURNAMES,
+  F_COUNT
+} file_kind;
 
 static const struct {
   const char *file;
@@ -105,8 +116,8 @@ static const char *keep(ws_ctx *c, const char *s, size_t n) {
   return n ? arena_strndup(&c->strings, s, n) : NULL;
 }
 
-static void add_entry(ws_ctx *c, ws_doc *scratch, const char *phrase,
-                      size_t n, const gaz_entry *e) {
+static void add_entry(ws_ctx *c, ws_doc *scratch, const char *phrase, size_t n,
+                      const gaz_entry *e) {
   uint32_t node = add_phrase(c, scratch, phrase, n);
   if (node == TRIE_NONE)
     return;
@@ -205,14 +216,14 @@ static void add_row(ws_ctx *c, ws_doc *scratch, file_kind k, row *r) {
     if (strcmp(cls, "noun") == 0) {
       set_word(c, w, n, LX_CUE_NOUN);
     } else {
-      const char *sp = memchr(w, ' ', n);
-      size_t first = sp ? (size_t)(sp - w) : n;
-      uint32_t f = LX_CUE_VERB;
-      if (first > 4 && memcmp(w + first - 3, "ing", 3) == 0)
-        f |= LX_CUE_ING;
-      if (sp)
-        f = LX_CUE_PHRASE;
-      set_word(c, w, first, f);
+      if (memchr(w, ' ', n)) {
+        lex_add_cue_phrase(c, w, n);
+      } else {
+        uint32_t f = LX_CUE_VERB;
+        if (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)
+          f |= LX_CUE_ING;
+        set_word(c, w, n, f);
+      }
     }
     c->counts[COUNT_CUE]++;
     break;
@@ -249,8 +260,8 @@ static bool bad_value(const row *r, ws_error *err, const char *path,
     }
   }
   if (r->len[0] == 0) {
-    ws_set_error(err, WS_ERR_GAZETTEER, path, line, "%s:%ld: empty name",
-                 path, line);
+    ws_set_error(err, WS_ERR_GAZETTEER, path, line, "%s:%ld: empty name", path,
+                 line);
     return true;
   }
   return false;
@@ -310,8 +321,7 @@ static ws_status load_text(ws_ctx *c, char *buf, size_t len, file_kind k,
       p = next;
     }
     if (st == WS_OK && !header) {
-      ws_set_error(err, WS_ERR_GAZETTEER, path, 0, "%s: no header line",
-                   path);
+      ws_set_error(err, WS_ERR_GAZETTEER, path, 0, "%s: no header line", path);
       st = WS_ERR_GAZETTEER;
     }
   }

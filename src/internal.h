@@ -81,8 +81,9 @@ typedef struct {
   (1u << 20) /* honorific/first name/nominal of known gender */
 #define LX_GENDER_F (1u << 21)
 #define LX_FIRST_NAME (1u << 22)
-#define LX_NOT_NAME (1u << 23) /* capitalised but never a name (months, days)  \
-                                */
+#define LX_NOT_NAME                                                            \
+  (1u << 23) /* capitalised but never a name (months, days)                    \
+              */
 #define LX_CUE_PHRASE (1u << 26) /* first word of a multi-word cue */
 #define LX_ORG                                                                 \
   (1u << 27) /* head word of an organisation name: Ministry, Party */
@@ -115,6 +116,7 @@ struct ws_ctx {
   strtab words;
   VEC(uint64_t) lex; /* word id -> LX_* flags */
   trie names;        /* phrases of word ids -> gaz entries */
+  trie cue_phrases;  /* multi-word cues; first_entry holds a CUEP_* class */
   VEC(gaz_entry) entries;
   size_t counts[10]; /* per entity type and per list (COUNT_*) */
   ws_arena strings;
@@ -142,6 +144,12 @@ void lex_set(ws_ctx *c, uint32_t word, uint64_t flags);
 uint32_t lex_intern(ws_ctx *c, const char *s, size_t n); /* normalises */
 void lex_add_builtins(ws_ctx *c);
 void lex_mark_trie_starts(ws_ctx *c);
+/* Multi-word cues ("pointed out", "in a statement"): their shape class. */
+enum { CUEP_VERB, CUEP_ING, CUEP_ADVERBIAL };
+void lex_add_cue_phrase(ws_ctx *c, const char *s, size_t n);
+/* Tokens covered by the longest cue phrase at token i (0 if none); *cls
+ * gets its CUEP_* class. */
+uint32_t lex_cue_phrase_at(const ws_doc *d, uint32_t i, uint32_t *cls);
 
 /* ---- per-document analysis --------------------------------------------- */
 

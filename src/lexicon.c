@@ -207,6 +207,50 @@ void lex_add_builtins(ws_ctx *c) {
   lex_set(c, lex_intern(c, "according", 9), LX_ACCORDING);
 }
 
+/* Why a trie: phrases share first words ("in a statement", "in an
+ * interview"), and matching walks word ids, as gazetteer matching does. */
+void lex_add_cue_phrase(ws_ctx *c, const char *s, size_t n) {
+  uint32_t node = TRIE_ROOT, first = STR_NONE;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && s[j] != ' ')
+      j++;
+    uint32_t w = lex_intern(c, s + i, j - i);
+    if (w == STR_NONE)
+      return;
+    if (first == STR_NONE)
+      first = w;
+    node = trie_add_step(&c->cue_phrases, node, w);
+    i = j < n ? j + 1 : j;
+  }
+  if (node == TRIE_ROOT)
+    return;
+  uint64_t f = lex_flags(c, first);
+  size_t fl = strcspn(s, " ");
+  c->cue_phrases.first_entry[node] =
+      (f & LX_PREP)                                 ? CUEP_ADVERBIAL
+      : fl > 4 && memcmp(s + fl - 3, "ing", 3) == 0 ? CUEP_ING
+                                                    : CUEP_VERB;
+  lex_set(c, first, LX_CUE_PHRASE);
+}
+
+uint32_t lex_cue_phrase_at(const ws_doc *d, uint32_t i, uint32_t *cls) {
+  const trie *t = &d->ctx->cue_phrases;
+  uint32_t node = TRIE_ROOT, best = 0;
+  for (uint32_t j = i; j < d->toks.n && j - i < 8; j++) {
+    if (d->toks.v[j].word == STR_NONE)
+      break;
+    node = trie_step(t, node, d->toks.v[j].word);
+    if (node == TRIE_NONE)
+      break;
+    if (t->first_entry[node] != TRIE_NONE) {
+      best = j + 1 - i;
+      *cls = t->first_entry[node];
+    }
+  }
+  return best;
+}
+
 /* Marks the first word of every gazetteer phrase, so that matching skips
  * the other tokens without probing the trie. */
 void lex_mark_trie_starts(ws_ctx *c) {

@@ -188,6 +188,12 @@ START_TEST(cues_and_confidence) {
   ck_assert_uint_eq(q->speaker.span.start, 15);
   ck_assert_uint_eq(q->speaker.span.end, 20);
   ck_assert(q->confidence >= 0.8);
+  /* a multi-word cue is reported whole */
+  d = test_doc("\"We will win,\" Ann Lee told reporters on Monday.");
+  q = ws_doc_quote(d, 0);
+  ck_assert_str_eq(q->cue, "told reporters");
+  d = test_doc("\"Taxes will rise,\" Ann Lee pointed out.");
+  ck_assert_str_eq(ws_doc_quote(d, 0)->cue, "pointed out");
 }
 END_TEST
 

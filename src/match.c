@@ -122,6 +122,8 @@ void gaz_match(ws_doc *d) {
           best_end = j + 1;
         }
       }
+      if (!c->names.has_child[node])
+        break; /* no longer phrase: skip the probe */
     }
     if (best == TRIE_NONE)
       continue;

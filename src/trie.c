@@ -17,13 +17,16 @@ void trie_init(trie *t) {
   t->slots = ws_xcalloc(t->mask + 1, sizeof *t->slots);
   t->cap_nodes = 1024;
   t->first_entry = ws_xmalloc(t->cap_nodes * sizeof *t->first_entry);
+  t->has_child = ws_xmalloc(t->cap_nodes * sizeof *t->has_child);
   t->first_entry[0] = TRIE_NONE;
+  t->has_child[0] = 0;
   t->n_nodes = 1;
 }
 
 void trie_free(trie *t) {
   free(t->slots);
   free(t->first_entry);
+  free(t->has_child);
   memset(t, 0, sizeof *t);
 }
 
@@ -63,9 +66,13 @@ uint32_t trie_add_step(trie *t, uint32_t node, uint32_t word) {
     t->cap_nodes *= 2;
     t->first_entry =
         ws_xrealloc(t->first_entry, t->cap_nodes * sizeof *t->first_entry);
+    t->has_child =
+        ws_xrealloc(t->has_child, t->cap_nodes * sizeof *t->has_child);
   }
   child = t->n_nodes++;
   t->first_entry[child] = TRIE_NONE;
+  t->has_child[child] = 0;
+  t->has_child[node] = 1;
   uint64_t key = ((uint64_t)node << 32 | word) + 1;
   uint32_t i = slot_of(key, t->mask);
   while (t->slots[i].key)

@@ -24,6 +24,7 @@ typedef struct {
   trie_slot *slots;
   uint32_t mask, n_edges;
   uint32_t *first_entry; /* node -> first entry id ending here, or NONE */
+  uint8_t *has_child;    /* node -> any edge out of it (saves a probe) */
   uint32_t n_nodes, cap_nodes;
 } trie;
 

@@ -221,11 +221,21 @@ static int32_t office_holder(ws_doc *d, const mention *office) {
   return found;
 }
 
+/* A capitalised word inside a sentence: part of a name, not a verb. */
+static bool capitalised_inside(const ws_doc *d, uint32_t i) {
+  const token *t = T(d, i);
+  return (t->flags & TF_CAP) && !(t->flags & TF_ALLCAPS) &&
+         !(t->flags & TF_SENT_START) && i > 0 && T(d, i - 1)->cls != T_QUOTE &&
+         !tok_is(T(d, i - 1), ':');
+}
+
 static bool name_word(const ws_doc *d, uint32_t i) {
   const token *t = T(d, i);
   uint64_t f = F(d, i);
   if (f & LX_ORG) /* "Reuters", "Tribune": never people, but names */
     f &= ~(uint64_t)LX_NOT_NAME;
+  if ((f & LX_CUE_VERB) && capitalised_inside(d, i))
+    f &= ~(uint64_t)LX_CUE_VERB; /* "The Washington Post" */
   return t->cls == T_WORD && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
          !(t->flags & TF_POSS) &&
          !(f &
@@ -417,6 +427,8 @@ static char unit_char(const struct unit *u) {
  * "is said to be", "was asked to have", "no reason". */
 static bool cue_not_speech(const ws_doc *d, uint32_t v) {
   uint32_t n = (uint32_t)d->toks.n;
+  if (capitalised_inside(d, v))
+    return true; /* "The Washington Post", "Fox News Tells" */
   if (v > 0 && T(d, v - 1)->cls == T_WORD &&
       ((F(d, v - 1) & LX_DET) || word_is(d, v - 1, "no")))
     return true; /* a noun: "no reason", "the statement" */

@@ -172,6 +172,14 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
     if (head - p <= 2)
       start = p; /* "city officials", "Agriculture Department spokesman" */
   }
+  /* a lower-case word after another word with no determiner is a verb
+   * ("met voters"), not a modifier ("city officials said") */
+  while (det == UINT32_MAX && start < head && start > 0 &&
+         !(T(d, start)->flags & TF_CAP) &&
+         T(d, start - 1)->sent == T(d, start)->sent &&
+         T(d, start - 1)->cls == T_WORD &&
+         !(F(d, start - 1) & (LX_DET | LX_PREP | LX_CONJ | LX_THAT)))
+    start++;
   if (det != UINT32_MAX)
     start = det;
   else if (start < head)
@@ -190,6 +198,7 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
   struct unit *u = &d->units.v[d->units.n - 1];
   uint64_t hf = F(d, head);
   u->plural = (hf & LX_NOMINAL_PL) != 0;
+  u->collective = (hf & LX_COLLECTIVE) != 0;
   u->gender = hf & LX_GENDER_M ? 'm' : hf & LX_GENDER_F ? 'f' : 0;
 }
 
@@ -338,6 +347,11 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   if (!said_before && !(subject && cue_follows(d, end)))
     return;
   push_unit(d, det, end - det, det, end - det, U_NOMINAL, -1);
+  struct unit *u = &d->units.v[d->units.n - 1];
+  uint64_t hf = F(d, head); /* "the nurses" are plural, "the union" a body */
+  u->plural = (hf & LX_NOMINAL_PL) != 0;
+  u->collective = (hf & LX_COLLECTIVE) != 0;
+  u->gender = hf & LX_GENDER_M ? 'm' : hf & LX_GENDER_F ? 'f' : 0;
 }
 
 static int unit_by_tok(const void *a, const void *b) {
@@ -361,7 +375,11 @@ static void build_units(ws_doc *d) {
     if (!free_tok(d, i) || T(d, i)->cls != T_WORD) /* nominal may take */
       continue;                                    /* capitalised words */
     uint64_t f = F(d, i);
-    if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) {
+    if ((f & LX_PRON_IT) && i + 1 < n && T(d, i + 1)->cls == T_WORD &&
+        (F(d, i + 1) & LX_CUE_VERB) && !(F(d, i + 1) & LX_CUE_ING)) {
+      push_unit(d, i, 1, i, 1, U_PRONOUN, -1); /* "it said" */
+      d->units.v[d->units.n - 1].gender = 'n';
+    } else if (f & (LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1)) {
       push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
       struct unit *u = &d->units.v[d->units.n - 1];
       u->gender = f & LX_PRON_M ? 'm' : f & LX_PRON_F ? 'f' : 0;
@@ -678,8 +696,10 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
 
 static bool agrees(const struct unit *pron, const ws_doc *d,
                    const struct unit *u) {
+  if (pron->gender == 'n') /* it: a name or an organisation */
+    return u->kind == U_NAME || (u->kind == U_NOMINAL && u->collective);
   if (pron->plural)
-    return u->plural || u->kind == U_NAME;
+    return u->plural || u->kind == U_NAME || u->collective;
   if (u->kind != U_PERSON && u->kind != U_TITLE)
     return u->kind == U_NOMINAL && !u->plural &&
            (!u->gender || u->gender == pron->gender);

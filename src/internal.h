@@ -98,6 +98,8 @@ typedef struct {
 #define LX_PLACE_PREP (1ull << 34) /* in, from, near: a place may follow */
 #define LX_GROUP (1ull << 35)      /* Muslims, Democrats: a group, not a name */
 #define LX_TRIE_START (1ull << 36) /* first word of some gazetteer phrase */
+#define LX_COLLECTIVE (1ull << 37) /* union, ministry: "it" or "they" */
+#define LX_PRON_IT (1ull << 38)    /* it: an organisation, never a person */
 
 /* ---- gazetteers --------------------------------------------------------- */
 typedef struct {
@@ -198,8 +200,9 @@ enum { U_PERSON, U_PRONOUN, U_NOMINAL, U_TITLE, U_NAME };
 struct unit {
   uint32_t tok, ntok;   /* whole unit, with any title in front */
   uint32_t mtok, mntok; /* the mention reported */
-  uint8_t kind, gender; /* gender 'm', 'f' or 0 */
+  uint8_t kind, gender; /* gender 'm', 'f', 'n' (it) or 0 */
   bool plural;
+  bool collective;    /* an organisation: "it" or "they" */
   bool first_person;  /* "I said": the writer, never resolved */
   int32_t antecedent; /* "X, who said": last token of X, or -1 */
   int32_t person;

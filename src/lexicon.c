@@ -33,6 +33,52 @@ static void add_list(ws_ctx *c, const char *const *words, uint64_t flags) {
 static const char *const pron_m[] = {"he", NULL};
 static const char *const pron_f[] = {"she", NULL};
 static const char *const pron_pl[] = {"they", NULL};
+static const char *const pron_it[] = {"it", NULL};
+/* Organisations and bodies: referred to as "it" or "they". */
+static const char *const collectives[] = {"union",
+                                          "company",
+                                          "firm",
+                                          "group",
+                                          "party",
+                                          "government",
+                                          "ministry",
+                                          "committee",
+                                          "council",
+                                          "board",
+                                          "court",
+                                          "police",
+                                          "team",
+                                          "organization",
+                                          "organisation",
+                                          "department",
+                                          "agency",
+                                          "administration",
+                                          "campaign",
+                                          "network",
+                                          "newspaper",
+                                          "army",
+                                          "navy",
+                                          "club",
+                                          "coalition",
+                                          "alliance",
+                                          "bank",
+                                          "commission",
+                                          "authority",
+                                          "embassy",
+                                          "university",
+                                          "school",
+                                          "hospital",
+                                          "church",
+                                          "office",
+                                          "panel",
+                                          "network",
+                                          "station",
+                                          "magazine",
+                                          "website",
+                                          "airline",
+                                          "regulator",
+                                          "prosecutor's office",
+                                          NULL};
 static const char *const pron_1[] = {"i", "we", NULL};
 static const char *const relatives[] = {"who", "which", "whom", NULL};
 static const char *const dets[] = {
@@ -193,6 +239,8 @@ void lex_add_builtins(ws_ctx *c) {
   add_list(c, pron_m, LX_PRON_M);
   add_list(c, pron_f, LX_PRON_F);
   add_list(c, pron_pl, LX_PRON_PL);
+  add_list(c, pron_it, LX_PRON_IT);
+  add_list(c, collectives, LX_COLLECTIVE);
   add_list(c, pron_1, LX_PRON_1);
   add_list(c, relatives, LX_REL);
   add_list(c, dets, LX_DET);

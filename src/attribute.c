@@ -694,12 +694,24 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
   return -1;
 }
 
+/* The person unit coordinated after u ("Ann Lee and Tom Hart"), or -1. */
+static int32_t and_partner(const ws_doc *d, const struct unit *u) {
+  uint32_t j = u->tok + u->ntok;
+  if (u->kind != U_PERSON || j + 1 >= d->toks.n || !word_is(d, j, "and"))
+    return -1;
+  int32_t v = d->unit_at.v[j + 1];
+  return v >= 0 && d->units.v[v].tok == j + 1 && d->units.v[v].kind == U_PERSON
+             ? v
+             : -1;
+}
+
 static bool agrees(const struct unit *pron, const ws_doc *d,
                    const struct unit *u) {
   if (pron->gender == 'n') /* it: a name or an organisation */
     return u->kind == U_NAME || (u->kind == U_NOMINAL && u->collective);
   if (pron->plural)
-    return u->plural || u->kind == U_NAME || u->collective;
+    return u->plural || u->kind == U_NAME || u->collective ||
+           and_partner(d, u) >= 0;
   if (u->kind != U_PERSON && u->kind != U_TITLE)
     return u->kind == U_NOMINAL && !u->plural &&
            (!u->gender || u->gender == pron->gender);
@@ -775,7 +787,12 @@ static void set_speaker(ws_doc *d, quotation *q, int32_t u, uint32_t cue,
     int32_t a = un->first_person      ? -1
                 : un->antecedent >= 0 ? d->unit_at.v[un->antecedent]
                                       : resolve_pronoun(d, u);
-    if (a >= 0 && d->units.v[a].person >= 0) {
+    int32_t partner =
+        a >= 0 && un->plural ? and_partner(d, &d->units.v[a]) : -1;
+    if (partner >= 0) { /* "they": both people, named together */
+      const struct unit *b = &d->units.v[partner];
+      q->speaker_name = doc_span_str(d, d->units.v[a].mtok, b->mtok + b->mntok);
+    } else if (a >= 0 && d->units.v[a].person >= 0) {
       q->person = d->units.v[a].person;
       if (!d->people.v[q->person].gender && un->gender)
         d->people.v[q->person].gender = un->gender;

@@ -148,6 +148,16 @@ static uint32_t pp_end(const ws_doc *d, uint32_t i) {
 }
 
 /* "a senior diplomat", "officials", "White House officials". */
+/* Number, collectivity and gender of the last unit, from its head noun:
+ * "the nurses" are plural, "the union" is a body, "the spokeswoman" f. */
+static void noun_features(ws_doc *d, uint32_t head) {
+  struct unit *u = &d->units.v[d->units.n - 1];
+  uint64_t hf = F(d, head);
+  u->plural = (hf & LX_NOMINAL_PL) != 0;
+  u->collective = (hf & LX_COLLECTIVE) != 0;
+  u->gender = hf & LX_GENDER_M ? 'm' : hf & LX_GENDER_F ? 'f' : 0;
+}
+
 static void nominal_unit(ws_doc *d, uint32_t head) {
   uint32_t n = (uint32_t)d->toks.n;
   while (head + 1 < n && free_tok(d, head + 1) &&
@@ -195,11 +205,7 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
       start--;
   uint32_t end = pp_end(d, head + 1);
   push_unit(d, start, end - start, start, end - start, U_NOMINAL, -1);
-  struct unit *u = &d->units.v[d->units.n - 1];
-  uint64_t hf = F(d, head);
-  u->plural = (hf & LX_NOMINAL_PL) != 0;
-  u->collective = (hf & LX_COLLECTIVE) != 0;
-  u->gender = hf & LX_GENDER_M ? 'm' : hf & LX_GENDER_F ? 'f' : 0;
+  noun_features(d, head);
 }
 
 /* The person in the document whose office ends with this office's head. */
@@ -347,11 +353,7 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   if (!said_before && !(subject && cue_follows(d, end)))
     return;
   push_unit(d, det, end - det, det, end - det, U_NOMINAL, -1);
-  struct unit *u = &d->units.v[d->units.n - 1];
-  uint64_t hf = F(d, head); /* "the nurses" are plural, "the union" a body */
-  u->plural = (hf & LX_NOMINAL_PL) != 0;
-  u->collective = (hf & LX_COLLECTIVE) != 0;
-  u->gender = hf & LX_GENDER_M ? 'm' : hf & LX_GENDER_F ? 'f' : 0;
+  noun_features(d, head);
 }
 
 static int unit_by_tok(const void *a, const void *b) {
@@ -525,9 +527,9 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
   return 'w';
 }
 
-static void shape_push(ws_doc *d, char c, uint32_t tok) {
+static void shape_push(ws_doc *d, char c, uint32_t tok, uint32_t ntok) {
   *VEC_PUSH(d->shape) = c;
-  *VEC_PUSH(d->shape_pos) = tok;
+  *VEC_PUSH(d->shape_pos) = (struct shape_span){tok, ntok};
 }
 
 /* Tokens after the closing mark, to the end of the sentence. */
@@ -548,7 +550,7 @@ static void shape_after(ws_doc *d, const quotation *q) {
     uint32_t skip;
     char c = token_char(d, i, &skip);
     if (c)
-      shape_push(d, c, i);
+      shape_push(d, c, i, skip);
     i += skip;
   }
 }
@@ -578,14 +580,14 @@ static void shape_before(ws_doc *d, const quotation *q, uint32_t from) {
   for (uint32_t i = from; i < q->open_tok;) {
     if (quoted(d, i)) { /* an earlier quotation: one 'q' */
       if (!d->shape.n || d->shape.v[d->shape.n - 1] != 'q')
-        shape_push(d, 'q', i);
+        shape_push(d, 'q', i, 1);
       i++;
       continue;
     }
     uint32_t skip;
     char c = token_char(d, i, &skip);
     if (c)
-      shape_push(d, c, i);
+      shape_push(d, c, i, skip);
     i += skip;
   }
 }
@@ -857,32 +859,21 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
   return true;
 }
 
-/* Tokens of the cue word at shape position k: "according to", a phrase
- * ("pointed out"), or one word. */
-static uint32_t cue_tokens(const ws_doc *d, size_t k) {
-  uint32_t v = d->shape_pos.v[k], cls, n;
-  if (d->shape.v[k] == 'A')
-    return 2;
-  if ((F(d, v) & LX_CUE_PHRASE) && (n = lex_cue_phrase_at(d, v, &cls)) > 0)
-    return n;
-  return 1;
-}
-
 static bool try_layouts(ws_doc *d, quotation *q) {
   cue_match m;
   shape_after(d, q);
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_AFTER, d->shape.v,
                                d->shape.n, &m)) {
-    uint32_t s = d->shape_pos.v[m.s];
-    uint32_t v = m.v == (size_t)-1 ? 0 : d->shape_pos.v[m.v];
-    uint32_t vn = m.v == (size_t)-1 ? 0 : cue_tokens(d, m.v);
+    uint32_t s = d->shape_pos.v[m.s].tok;
+    uint32_t v = m.v == (size_t)-1 ? 0 : d->shape_pos.v[m.v].tok;
+    uint32_t vn = m.v == (size_t)-1 ? 0 : d->shape_pos.v[m.v].ntok;
     set_speaker(d, q, d->unit_at.v[s], v, vn, m.confidence);
     return true;
   }
   if (d->shape.n && ends_with_attribution_mark(d, q) &&
       cues_match(d->ctx, d->match_data, CUE_AFTER_WEAK, d->shape.v, d->shape.n,
                  &m)) {
-    uint32_t s = d->shape_pos.v[m.s], v = d->shape_pos.v[m.v];
+    uint32_t s = d->shape_pos.v[m.s].tok, v = d->shape_pos.v[m.v].tok;
     set_speaker(d, q, d->unit_at.v[s], v, 1, m.confidence);
     return true;
   }
@@ -891,12 +882,13 @@ static bool try_layouts(ws_doc *d, quotation *q) {
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_BEFORE, d->shape.v,
                                d->shape.n, &m)) {
     bool has_v = m.v != (size_t)-1; /* "From Chairwoman X:" has none */
-    uint32_t s = d->shape_pos.v[m.s], v = has_v ? d->shape_pos.v[m.v] : 0;
+    uint32_t s = d->shape_pos.v[m.s].tok;
+    uint32_t v = has_v ? d->shape_pos.v[m.v].tok : 0;
     if (has_v && naming_a_thing(d, v, q)) {
       q->scare = true; /* Aides call the package the "Dust Bowl bill" */
       return false;
     }
-    set_speaker(d, q, d->unit_at.v[s], v, has_v ? cue_tokens(d, m.v) : 0,
+    set_speaker(d, q, d->unit_at.v[s], v, has_v ? d->shape_pos.v[m.v].ntok : 0,
                 m.confidence);
     return true;
   }

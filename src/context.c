@@ -57,7 +57,6 @@ ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
     ws_ctx_free(c);
     return st;
   }
-  lex_mark_trie_starts(c);
   /* make every word id valid as an index into lex */
   if (c->words.n)
     lex_set(c, c->words.n - 1, 0);

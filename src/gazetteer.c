@@ -107,6 +107,8 @@ static uint32_t add_phrase(ws_ctx *c, ws_doc *scratch, const char *s,
     uint32_t w = lex_intern(c, s + t->off, len);
     if (w == STR_NONE)
       return TRIE_NONE;
+    if (i == 0) /* lets matching skip tokens that start no phrase */
+      lex_set(c, w, LX_TRIE_START);
     node = trie_add_step(&c->names, node, w);
   }
   return scratch->toks.n ? node : TRIE_NONE;

@@ -145,7 +145,6 @@ static inline uint64_t lex_flags(const ws_ctx *c, uint32_t word) {
 void lex_set(ws_ctx *c, uint32_t word, uint64_t flags);
 uint32_t lex_intern(ws_ctx *c, const char *s, size_t n); /* normalises */
 void lex_add_builtins(ws_ctx *c);
-void lex_mark_trie_starts(ws_ctx *c);
 /* Multi-word cues ("pointed out", "in a statement"): their shape class. */
 enum { CUEP_VERB, CUEP_ING, CUEP_ADVERBIAL };
 void lex_add_cue_phrase(ws_ctx *c, const char *s, size_t n);
@@ -197,6 +196,10 @@ typedef struct {
 /* A possible speaker: a person, pronoun, nominal ("a spokesman"), title
  * ("the minister") or other name ("The White House"). */
 enum { U_PERSON, U_PRONOUN, U_NOMINAL, U_TITLE, U_NAME };
+struct shape_span {
+  uint32_t tok, ntok;
+};
+
 struct unit {
   uint32_t tok, ntok;   /* whole unit, with any title in front */
   uint32_t mtok, mntok; /* the mention reported */
@@ -255,12 +258,12 @@ struct ws_doc {
   strtab alias_keys; /* surname key -> index into alias_person */
   VEC(int32_t) alias_person;
   VEC(quotation) quotes;
-  VEC(uint32_t) qstack;    /* open quotation marks (quotes.c) */
-  VEC(struct unit) units;  /* speaker candidates (attribute.c) */
-  VEC(int32_t) unit_at;    /* token -> unit, or -1 */
-  VEC(char) shape;         /* shape string scratch (cues.h) */
-  VEC(uint32_t) shape_pos; /* shape char -> token */
-  void *match_data;        /* pcre2 match data, reused */
+  VEC(uint32_t) qstack;             /* open quotation marks (quotes.c) */
+  VEC(struct unit) units;           /* speaker candidates (attribute.c) */
+  VEC(int32_t) unit_at;             /* token -> unit, or -1 */
+  VEC(char) shape;                  /* shape string scratch (cues.h) */
+  VEC(struct shape_span) shape_pos; /* shape char -> its tokens */
+  void *match_data;                 /* pcre2 match data, reused */
   VEC(warning) warns;
   VEC(ws_entity) pub_ents;
   VEC(ws_quote) pub_quotes;

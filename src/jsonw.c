@@ -6,7 +6,6 @@
 #include "swar.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static inline void put(jsonw *w, const char *s, size_t n) {
@@ -35,12 +34,6 @@ void jw_reset(jsonw *w, bool pretty) {
   w->after_key = false;
   VEC_RESERVE(w->count, 1);
   w->count.v[0] = 0;
-}
-
-void jw_free(jsonw *w) {
-  free(w->buf.v);
-  free(w->count.v);
-  memset(w, 0, sizeof *w);
 }
 
 /* Separator and indentation before a value (or key) at the current depth. */

@@ -20,7 +20,6 @@ typedef struct {
 } jsonw;
 
 void jw_reset(jsonw *w, bool pretty);
-void jw_free(jsonw *w);
 void jw_obj_begin(jsonw *w);
 void jw_obj_end(jsonw *w);
 void jw_arr_begin(jsonw *w);

@@ -299,15 +299,6 @@ uint32_t lex_cue_phrase_at(const ws_doc *d, uint32_t i, uint32_t *cls) {
   return best;
 }
 
-/* Marks the first word of every gazetteer phrase, so that matching skips
- * the other tokens without probing the trie. */
-void lex_mark_trie_starts(ws_ctx *c) {
-  const trie *t = &c->names;
-  for (uint32_t i = 0; i <= t->mask; i++)
-    if (t->slots[i].key && (t->slots[i].key - 1) >> 32 == TRIE_ROOT)
-      lex_set(c, (uint32_t)(t->slots[i].key - 1), LX_TRIE_START);
-}
-
 /* Why a cache: the word table holds every gazetteer word (a few MB), so a
  * lookup there is a few cache misses; news reuses a small vocabulary, and
  * the cache lives in the ws_doc, so it stays warm across a stream. */

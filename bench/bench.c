@@ -133,7 +133,8 @@ int main(int argc, char **argv) {
     double a = now();
     doc_reset(d);
     d->len = 0;
-    VEC_RESERVE(d->feed, len + 1);
+    VEC_RESERVE(d->feed, len + TEXT_PAD);
+    memset(d->feed.v + len, 0, TEXT_PAD);
     memcpy(d->feed.v, text, len); /* the copy is part of tokenizing */
     d->text = d->feed.v;
     d->len = len;

@@ -225,23 +225,39 @@ enum { REC_TEXT = 1, REC_ID = 2 };
 int rec_scan(const char *line, size_t len, const char *text_field,
              const char *id_field, rec_buf *text, rec_buf *id);
 
-/* Per-document cache of token bytes -> word id and flags (lexicon.c). */
-enum { WORD_CACHE_SIZE = 16384 };
+/* Per-document cache of token bytes -> word id and flags (lexicon.c).
+ * Tokens of up to 15 bytes (nearly all) are their own key: two words of
+ * zero-padded bytes with the length in the top byte, so a probe is two
+ * compares and no hashing. Sets of two entries fill one cache line. */
+enum { TEXT_PAD = 16 };
+
+enum { WCACHE_SETS = 16384, WCACHE_LONG = 2048, WCACHE_LONG_MAX = 39 };
+typedef struct {
+  uint64_t k0, k1; /* 0, 0 = empty (a real key has a nonzero length) */
+  uint64_t lex;
+  uint32_t word, trie_node; /* trie node after this word from the root */
+} wc_short;
 typedef struct {
   uint64_t hash, lex;
-  uint32_t word, trie_node; /* trie node after this word from the root */
+  uint32_t word, trie_node;
   uint8_t len;
-  char raw[15];
-} word_cache_entry;
+  char raw[WCACHE_LONG_MAX];
+} wc_long;
+typedef struct {
+  wc_short s[2 * WCACHE_SETS];
+  wc_long l[WCACHE_LONG];
+} word_cache;
 
 struct ws_doc {
   const ws_ctx *ctx;
-  char *text; /* working copy: invalid bytes replaced by '?' */
+  char *text; /* working copy: invalid bytes replaced by '?', then TEXT_PAD
+                 zero bytes so word loads may read past a token's end */
   char *orig; /* the input as given when it held invalid bytes, else NULL */
   size_t len, cap, orig_cap;
   VEC(char) feed;
   rec_buf rec_text, rec_id; /* record_scan.c output */
-  word_cache_entry *wcache; /* WORD_CACHE_SIZE + 1 scratch entry */
+  word_cache *wcache; /* in wcache_mem, aligned to a cache line */
+  void *wcache_mem;
   VEC(uint32_t) trie_start; /* per token: its cache entry's trie_node */
   struct json_t *id;        /* the id as a JSON value (jansson), or NULL */
   bool has_orig;

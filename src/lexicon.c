@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "swar.h"
 
 enum { KEY_MAX = 256 };
 
@@ -299,31 +300,69 @@ uint32_t lex_cue_phrase_at(const ws_doc *d, uint32_t i, uint32_t *cls) {
   return best;
 }
 
-/* Why a cache: the word table holds every gazetteer word (a few MB), so a
- * lookup there is a few cache misses; news reuses a small vocabulary, and
- * the cache lives in the ws_doc, so it stays warm across a stream. */
-static const word_cache_entry *cached(ws_doc *d, const char *s, size_t n) {
-  uint64_t h = ws_hash(s, n);
-  word_cache_entry *e = &d->wcache[h & (WORD_CACHE_SIZE - 1)];
-  if (e->hash == h && e->len == n && memcmp(e->raw, s, n) == 0)
-    return e;
-  const ws_ctx *c = d->ctx;
+/* The word id, flags and first trie step of token bytes s[0, n). */
+static void look_up(const ws_ctx *c, const char *s, size_t n, uint32_t *word,
+                    uint64_t *lex, uint32_t *trie_node) {
   char key[KEY_MAX];
   size_t k = norm_key(s, n, key, sizeof key);
-  uint32_t word = k ? strtab_find(&c->words, key, k) : STR_NONE;
-  if (n > sizeof e->raw) { /* too long to cache: use a scratch entry */
-    e = &d->wcache[WORD_CACHE_SIZE];
-    e->hash = 0;
-  } else {
+  *word = k ? strtab_find(&c->words, key, k) : STR_NONE;
+  *lex = lex_flags(c, *word);
+  *trie_node = *lex & LX_TRIE_START ? trie_step(&c->names, TRIE_ROOT, *word)
+                                    : TRIE_NONE;
+}
+
+/* The first n (< 8) bytes of the word x as loaded from memory. */
+static inline uint64_t first_bytes(uint64_t x, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return n ? x & ~(~0ULL >> (8 * n)) : 0;
+#else
+  return x & ((1ULL << (8 * n)) - 1);
+#endif
+}
+
+/* Why a cache: the word table holds every gazetteer word (a few MB), so a
+ * lookup there is a few cache misses; news reuses a small vocabulary, and
+ * the cache lives in the ws_doc, so it stays warm across a stream. Short
+ * tokens read 16 bytes from s, which TEXT_PAD makes safe. */
+static void cached(ws_doc *d, const char *s, size_t n, token *t,
+                   uint32_t *trie_node) {
+  word_cache *wc = d->wcache;
+  if (n >= 1 && n <= 15) {
+    uint64_t k0 = n >= 8 ? swar_load(s) : first_bytes(swar_load(s), n);
+    uint64_t k1 = (n > 8 ? first_bytes(swar_load(s + 8), n - 8) : 0) |
+                  (uint64_t)n << 56;
+    uint64_t h = (k0 ^ (k1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+    wc_short *set = &wc->s[2 * ((h >> 40) & (WCACHE_SETS - 1))];
+    if (set[0].k0 != k0 || set[0].k1 != k1) {
+      wc_short e = set[1]; /* way 1 holds the older entry */
+      if (e.k0 != k0 || e.k1 != k1) {
+        e.k0 = k0;
+        e.k1 = k1;
+        look_up(d->ctx, s, n, &e.word, &e.lex, &e.trie_node);
+      }
+      set[1] = set[0];
+      set[0] = e;
+    }
+    t->word = set[0].word;
+    t->lex = set[0].lex;
+    *trie_node = set[0].trie_node;
+    return;
+  }
+  uint64_t h = ws_hash(s, n);
+  wc_long *e = &wc->l[h & (WCACHE_LONG - 1)];
+  if (n > WCACHE_LONG_MAX) { /* too long to cache */
+    look_up(d->ctx, s, n, &t->word, &t->lex, trie_node);
+    return;
+  }
+  if (e->hash != h || e->len != n || memcmp(e->raw, s, n) != 0) {
     e->hash = h;
     e->len = (uint8_t)n;
     memcpy(e->raw, s, n);
+    look_up(d->ctx, s, n, &e->word, &e->lex, &e->trie_node);
   }
-  e->word = word;
-  e->lex = lex_flags(c, word);
-  e->trie_node = e->lex & LX_TRIE_START ? trie_step(&c->names, TRIE_ROOT, word)
-                                        : TRIE_NONE;
-  return e;
+  t->word = e->word;
+  t->lex = e->lex;
+  *trie_node = e->trie_node;
 }
 
 void lex_lookup(ws_doc *d) {
@@ -342,9 +381,6 @@ void lex_lookup(ws_doc *d) {
     if (t->cls == T_WORD && (t->flags & TF_DOTTED) == 0 && n > 1 &&
         s[n - 1] == '.')
       n--;
-    const word_cache_entry *e = cached(d, s, n);
-    t->word = e->word;
-    t->lex = e->lex;
-    d->trie_start.v[i] = e->trie_node;
+    cached(d, s, n, t, &d->trie_start.v[i]);
   }
 }

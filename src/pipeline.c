@@ -16,7 +16,9 @@ ws_doc *ws_doc_new(const ws_ctx *ctx) {
   d->ctx = ctx;
   strtab_init(&d->person_ids);
   strtab_init(&d->alias_keys);
-  d->wcache = ws_xcalloc(WORD_CACHE_SIZE + 1, sizeof *d->wcache);
+  /* calloc: pages of a large block are zeroed lazily by the kernel */
+  d->wcache_mem = ws_xcalloc(1, sizeof *d->wcache + 64);
+  d->wcache = (word_cache *)(((uintptr_t)d->wcache_mem + 63) & ~(uintptr_t)63);
   d->match_data = cues_match_data_new();
   if (!d->match_data)
     abort();
@@ -32,7 +34,7 @@ void ws_doc_free(ws_doc *d) {
   free(d->feed.v);
   free(d->rec_text.v);
   free(d->rec_id.v);
-  free(d->wcache);
+  free(d->wcache_mem);
   free(d->trie_start.v);
   free(d->toks.v);
   cpmap_free(&d->cps);
@@ -83,12 +85,12 @@ static void add_warning(ws_doc *d, const char *code, size_t off,
  * counts one codepoint and offsets stay those of the input) and the input
  * is kept to print them as U+FFFD. */
 static void load_text(ws_doc *d, const char *text, size_t len) {
-  if (len + 1 > d->cap) {
-    d->cap = len + 1;
+  if (len + TEXT_PAD > d->cap) {
+    d->cap = len + TEXT_PAD;
     d->text = ws_xrealloc(d->text, d->cap);
   }
   memcpy(d->text, text, len);
-  d->text[len] = '\0';
+  memset(d->text + len, 0, TEXT_PAD);
   d->len = len;
   const unsigned char *s = (const unsigned char *)text;
   bool bad_utf8 = false, nul = false;

@@ -93,7 +93,7 @@ static char *read_file(const char *path, size_t *len) {
 /* Tokenize a gazetteer phrase exactly as documents are tokenized and add
  * its word-id path to the trie. Returns the end node. */
 static uint32_t add_phrase(ws_ctx *c, ws_doc *scratch, const char *s,
-                           size_t n) {
+                           size_t n, uint8_t type) {
   scratch->text = (char *)s;
   scratch->len = n;
   tok_tokenize(scratch);
@@ -108,7 +108,9 @@ static uint32_t add_phrase(ws_ctx *c, ws_doc *scratch, const char *s,
     if (w == STR_NONE)
       return TRIE_NONE;
     if (i == 0) /* lets matching skip tokens that start no phrase */
-      lex_set(c, w, LX_TRIE_START);
+      lex_set(c, w, LX_TRIE_START | (type == WS_OFFICE ? LX_OFFICE_START : 0));
+    else /* lets matching stop before a probe that must fail */
+      lex_set(c, w, LX_TRIE_INNER);
     node = trie_add_step(&c->names, node, w);
   }
   return scratch->toks.n ? node : TRIE_NONE;
@@ -120,7 +122,7 @@ static const char *keep(ws_ctx *c, const char *s, size_t n) {
 
 static void add_entry(ws_ctx *c, ws_doc *scratch, const char *phrase, size_t n,
                       const gaz_entry *e) {
-  uint32_t node = add_phrase(c, scratch, phrase, n);
+  uint32_t node = add_phrase(c, scratch, phrase, n, e->type);
   if (node == TRIE_NONE)
     return;
   for (uint32_t k = c->names.first_entry[node]; k != TRIE_NONE;

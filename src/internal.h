@@ -100,6 +100,8 @@ typedef struct {
 #define LX_TRIE_START (1ull << 36) /* first word of some gazetteer phrase */
 #define LX_COLLECTIVE (1ull << 37) /* union, ministry: "it" or "they" */
 #define LX_PRON_IT (1ull << 38)    /* it: an organisation, never a person */
+#define LX_OFFICE_START (1ull << 39) /* first word of an office phrase */
+#define LX_TRIE_INNER (1ull << 40) /* later word of some gazetteer phrase */
 
 /* ---- gazetteers --------------------------------------------------------- */
 typedef struct {

@@ -106,11 +106,15 @@ void gaz_match(ws_doc *d) {
   for (uint32_t i = 0; i < n; i++) {
     if (!(t[i].lex & LX_TRIE_START) || t[i].cls != T_WORD)
       continue;
+    if (!(t[i].flags & (TF_CAP | TF_ALLCAPS)) && !(t[i].lex & LX_OFFICE_START))
+      continue; /* only offices match in lower case (see choose) */
     uint32_t node = TRIE_ROOT, best = TRIE_NONE, best_end = i;
     for (uint32_t j = i; j < n && j - i < MAX_PHRASE; j++) {
       if (t[j].word == STR_NONE || (j > i && t[j].para != t[i].para) ||
           t[j].cls == T_QUOTE)
         break;
+      if (j > i && !(t[j].lex & LX_TRIE_INNER))
+        break; /* no phrase continues with this word */
       node = j == i ? d->trie_start.v[i] /* cached first step */
                     : trie_step(&c->names, node, t[j].word);
       if (node == TRIE_NONE)

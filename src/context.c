@@ -28,6 +28,40 @@ const char *ws_default_gazetteer_dir(void) {
   return WS_SOURCE_GAZETTEER_DIR;
 }
 
+static ws_ctx *ctx_alloc(const ws_options *o) {
+  ws_ctx *c = ws_xcalloc(1, sizeof *c);
+  c->max_doc_bytes = o->max_doc_bytes ? o->max_doc_bytes : (64u << 20);
+  if (c->max_doc_bytes > UINT32_MAX - 1)
+    c->max_doc_bytes = UINT32_MAX - 1;
+  strtab_init(&c->words);
+  trie_init(&c->names);
+  trie_init(&c->cue_phrases);
+  return c;
+}
+
+/* Loads the tables of dir from the first matching snapshot: the one named
+ * by $WHOSAID_SNAPSHOT (empty: none), else the installed one, else the
+ * build's. On failure *c is replaced by a fresh context. */
+static bool load_snapshot(ws_ctx **c, const ws_options *o, const char *dir) {
+  const char *env = getenv("WHOSAID_SNAPSHOT");
+  const char *paths[2] = {WS_INSTALLED_SNAPSHOT, WS_BUILD_SNAPSHOT};
+  size_t n = 2;
+  if (env) {
+    paths[0] = env;
+    n = *env ? 1 : 0;
+  }
+  uint64_t fp;
+  if (n == 0 || !gaz_fingerprint(dir, &fp))
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    if (snap_load(*c, fp, paths[i]))
+      return true;
+    ws_ctx_free(*c);
+    *c = ctx_alloc(o);
+  }
+  return false;
+}
+
 ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
   if (!out) {
     ws_set_error(err, WS_ERR_ARG, NULL, 0, "out is NULL");
@@ -40,15 +74,12 @@ ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
     dir = getenv("WHOSAID_GAZETTEERS");
   if (!dir || !*dir)
     dir = ws_default_gazetteer_dir();
-  ws_ctx *c = ws_xcalloc(1, sizeof *c);
-  c->max_doc_bytes = o.max_doc_bytes ? o.max_doc_bytes : (64u << 20);
-  if (c->max_doc_bytes > UINT32_MAX - 1)
-    c->max_doc_bytes = UINT32_MAX - 1;
-  strtab_init(&c->words);
-  trie_init(&c->names);
-  trie_init(&c->cue_phrases);
-  lex_add_builtins(c);
-  ws_status st = gaz_load_dir(c, dir, err);
+  ws_ctx *c = ctx_alloc(&o);
+  ws_status st = WS_OK;
+  if (o.n_extra_gazetteers > 0 || !load_snapshot(&c, &o, dir)) {
+    lex_add_builtins(c);
+    st = gaz_load_dir(c, dir, err);
+  }
   for (size_t i = 0; st == WS_OK && i < o.n_extra_gazetteers; i++)
     st = gaz_load_file(c, o.extra_gazetteers[i], err);
   if (st == WS_OK)
@@ -74,6 +105,7 @@ void ws_ctx_free(ws_ctx *c) {
   free(c->lex.v);
   free(c->entries.v);
   arena_free(&c->strings);
+  free(c->snap_strings);
   free(c);
 }
 

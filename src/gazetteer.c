@@ -391,6 +391,24 @@ ws_status gaz_load_dir(ws_ctx *c, const char *dir, ws_error *err) {
   return WS_OK;
 }
 
+bool gaz_fingerprint(const char *dir, uint64_t *fp) {
+  uint64_t h[3] = {0x9E3779B97F4A7C15ULL, 0, 0};
+  for (int k = 0; k < F_COUNT; k++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, kinds[k].file);
+    size_t len;
+    char *buf = read_file(path, &len);
+    if (!buf)
+      return false;
+    h[1] = ws_hash(buf, len);
+    h[2] = len;
+    h[0] = ws_hash(h, sizeof h);
+    free(buf);
+  }
+  *fp = h[0];
+  return true;
+}
+
 ws_status gaz_load_file(ws_ctx *c, const char *path, ws_error *err) {
   return load_path(c, path, -1, err);
 }

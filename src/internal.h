@@ -126,6 +126,7 @@ struct ws_ctx {
   ws_arena strings;
   size_t max_doc_bytes;
   void *cues; /* compiled pcre2 cue layouts (cues.c) */
+  char *snap_strings; /* entry strings when loaded from a snapshot */
 };
 
 enum {
@@ -311,6 +312,15 @@ void names_index(ws_doc *d);
 /* gazetteer.c */
 ws_status gaz_load_dir(ws_ctx *c, const char *dir, ws_error *err);
 ws_status gaz_load_file(ws_ctx *c, const char *path, ws_error *err);
+/* A hash of the content of every gazetteer file of dir; false if one
+ * cannot be read. */
+bool gaz_fingerprint(const char *dir, uint64_t *fp);
+
+/* Binary snapshot of the tables built from the gazetteers (snapshot.c). */
+bool snap_save(const ws_ctx *c, uint64_t data_fp, const char *path);
+/* Loads a snapshot into a fresh context. On false the context is
+ * half-filled and must be freed. */
+bool snap_load(ws_ctx *c, uint64_t data_fp, const char *path);
 /* cues.c */
 ws_status cues_compile(ws_ctx *c, ws_error *err);
 void cues_free(ws_ctx *c);

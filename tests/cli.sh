@@ -798,6 +798,51 @@ usage_error "-j '' exits 2" -j '' --jsonl
 usage_error "--jobs=0 exits 2" --jobs=0 --jsonl
 usage_error "missing argument to -j exits 2" --jsonl -j
 
+# ---- gazetteer snapshot ------------------------------------------------------
+# The build writes the gazetteers' tables to gazetteers.snap beside the
+# binary; ws_ctx_new loads them when they match the code and the data.
+SNAP=$(dirname "$WS")/gazetteers.snap
+ARTS=$(dirname "$GAZ")/corpus/articles
+if [ -f "$SNAP" ] && [ -d "$ARTS" ]; then
+  WHOSAID_SNAPSHOT= "$WS" -g "$GAZ" --gazetteer-stats >"$T/st.tsv" 2>"$T/err"
+  WHOSAID_SNAPSHOT=$SNAP "$WS" -g "$GAZ" --gazetteer-stats >"$T/st.snap" 2>>"$T/err"
+  if [ -s "$T/st.tsv" ] && cmp -s "$T/st.tsv" "$T/st.snap"; then
+    ok "snapshot: same gazetteer counts as parsing the TSV files"
+  else
+    fail "snapshot: same gazetteer counts as parsing the TSV files" "counts differ"
+  fi
+  WHOSAID_SNAPSHOT= "$WS" -g "$GAZ" "$ARTS"/*.txt "$T/two.txt" >"$T/o.tsv" 2>"$T/err"
+  WHOSAID_SNAPSHOT=$SNAP "$WS" -g "$GAZ" "$ARTS"/*.txt "$T/two.txt" >"$T/o.snap" 2>>"$T/err"
+  if [ -s "$T/o.tsv" ] && cmp -s "$T/o.tsv" "$T/o.snap"; then
+    ok "snapshot: corpus output byte-identical to parsing the TSV files"
+  else
+    fail "snapshot: corpus output byte-identical to parsing the TSV files" "outputs differ"
+  fi
+  head -c 100000 "$SNAP" >"$T/trunc.snap"
+  printf 'WSSNAP1\000 not a snapshot' >"$T/junk.snap"
+  for bad in trunc junk missing; do
+    WHOSAID_SNAPSHOT=$T/$bad.snap "$WS" -g "$GAZ" "$ARTS"/*.txt "$T/two.txt" >"$T/o.bad" 2>"$T/err"
+    rc=$?
+    if [ $rc -eq 0 ] && cmp -s "$T/o.tsv" "$T/o.bad"; then
+      ok "snapshot: a $bad snapshot file is ignored"
+    else
+      fail "snapshot: a $bad snapshot file is ignored" "exit $rc or output differs"
+    fi
+  done
+  # an edited gazetteer is read again, not served from the snapshot
+  mkdir "$T/gaz2" && cp "$GAZ"/*.tsv "$T/gaz2/" &&
+    printf 'Quorin Vellacott\tZed Testman\tm\t\t\n' >>"$T/gaz2/people.tsv"
+  printf 'Zed Testman spoke at noon.\n' >"$T/edited.txt"
+  WHOSAID_SNAPSHOT=$SNAP "$WS" -g "$T/gaz2" "$T/edited.txt" >"$T/o.ed" 2>"$T/err"
+  if grep -q '"canonical":"Quorin Vellacott"' "$T/o.ed"; then
+    ok "snapshot: an edited gazetteer is parsed again"
+  else
+    fail "snapshot: an edited gazetteer is parsed again" "the added person was not found"
+  fi
+else
+  skip "snapshot checks" "no gazetteers.snap beside $WS or no corpus"
+fi
+
 # ---- determinism -------------------------------------------------------------
 "$WS" -g "$GAZ" --jsonl <"$T/frame.jsonl" >"$T/det1" 2>/dev/null
 "$WS" -g "$GAZ" --jsonl <"$T/frame.jsonl" >"$T/det2" 2>/dev/null

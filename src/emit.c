@@ -86,23 +86,20 @@ void emit_prepare(ws_doc *d) {
 /* ---- JSON -------------------------------------------------------------- */
 
 static void span_keys(jsonw *w, const ws_span *s) {
-  jw_key(w, "start");
+  JW_KEY(w, "start");
   jw_int(w, (long long)s->start);
-  jw_key(w, "end");
+  JW_KEY(w, "end");
   jw_int(w, (long long)s->end);
-  jw_key(w, "cp_start");
+  JW_KEY(w, "cp_start");
   jw_int(w, (long long)s->cp_start);
-  jw_key(w, "cp_end");
+  JW_KEY(w, "cp_end");
   jw_int(w, (long long)s->cp_end);
 }
 
-static void str_key(jsonw *w, const char *key, const char *s) {
-  jw_key(w, key);
-  jw_str(w, s);
-}
+#define str_key(w, key, s) (JW_KEY((w), key), jw_str((w), (s)))
 
 static void id_key(jsonw *w, const ws_doc *d) {
-  jw_key(w, "id");
+  JW_KEY(w, "id");
   if (d->id)
     jw_value(w, d->id);
   else
@@ -122,7 +119,7 @@ static void entity_json(jsonw *w, const ws_entity *e) {
   if (e->country)
     str_key(w, "country", e->country);
   if (e->population) {
-    jw_key(w, "population");
+    JW_KEY(w, "population");
     jw_int(w, (long long)e->population);
   }
   jw_obj_end(w);
@@ -135,7 +132,7 @@ static void quote_json(jsonw *w, const ws_quote *q) {
   str_key(w, "text", q->text);
   span_keys(w, &q->span);
   str_key(w, "kind", ws_quote_kind_str(q->kind));
-  jw_key(w, "cue");
+  JW_KEY(w, "cue");
   if (q->has_cue) {
     jw_obj_begin(w);
     str_key(w, "text", q->cue);
@@ -144,7 +141,7 @@ static void quote_json(jsonw *w, const ws_quote *q) {
   } else {
     jw_null(w);
   }
-  jw_key(w, "speaker");
+  JW_KEY(w, "speaker");
   if (q->has_speaker) {
     jw_obj_begin(w);
     str_key(w, "name", q->speaker.name);
@@ -157,7 +154,7 @@ static void quote_json(jsonw *w, const ws_quote *q) {
   } else {
     jw_null(w);
   }
-  jw_key(w, "confidence");
+  JW_KEY(w, "confidence");
   jw_real(w, rounded(q->confidence));
   jw_obj_end(w);
 }
@@ -174,7 +171,7 @@ static void per_quote_json(jsonw *w, const ws_doc *d, const ws_quote *q) {
   str_key(w, "mention", sp ? q->speaker.mention : NULL);
   str_key(w, "cue", q->has_cue ? q->cue : NULL);
   span_keys(w, &q->span);
-  jw_key(w, "confidence");
+  JW_KEY(w, "confidence");
   jw_real(w, rounded(q->confidence));
   jw_obj_end(w);
   jw_newline(w);
@@ -183,12 +180,12 @@ static void per_quote_json(jsonw *w, const ws_doc *d, const ws_quote *q) {
 static void error_json(jsonw *w, const ws_doc *d) {
   jw_obj_begin(w);
   id_key(w, d);
-  jw_key(w, "error");
+  JW_KEY(w, "error");
   jw_obj_begin(w);
   str_key(w, "code", d->err_code);
   str_key(w, "message", d->err_msg);
   if (d->err_line) {
-    jw_key(w, "line");
+    JW_KEY(w, "line");
     jw_int(w, d->err_line);
   }
   jw_obj_end(w);
@@ -199,23 +196,23 @@ static void error_json(jsonw *w, const ws_doc *d) {
 static void doc_json(jsonw *w, const ws_doc *d) {
   jw_obj_begin(w);
   id_key(w, d);
-  jw_key(w, "entities");
+  JW_KEY(w, "entities");
   jw_arr_begin(w);
   for (size_t i = 0; i < d->pub_ents.n; i++)
     entity_json(w, &d->pub_ents.v[i]);
   jw_arr_end(w);
-  jw_key(w, "quotes");
+  JW_KEY(w, "quotes");
   jw_arr_begin(w);
   for (size_t i = 0; i < d->pub_quotes.n; i++)
     quote_json(w, &d->pub_quotes.v[i]);
   jw_arr_end(w);
   if (d->warns.n) {
-    jw_key(w, "warnings");
+    JW_KEY(w, "warnings");
     jw_arr_begin(w);
     for (size_t i = 0; i < d->warns.n; i++) {
       jw_obj_begin(w);
       str_key(w, "code", d->warns.v[i].code);
-      jw_key(w, "offset");
+      JW_KEY(w, "offset");
       jw_int(w, (long long)d->warns.v[i].offset);
       str_key(w, "message", d->warns.v[i].message);
       jw_obj_end(w);

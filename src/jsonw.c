@@ -132,6 +132,22 @@ void jw_key(jsonw *w, const char *key) {
   w->after_key = true;
 }
 
+void jw_plain_key(jsonw *w, const char *key, size_t n) {
+  before_value(w);
+  VEC_RESERVE(w->buf, w->buf.n + n + 4);
+  char *o = w->buf.v + w->buf.n;
+  *o++ = '"';
+  memcpy(o, key, n);
+  o += n;
+  *o++ = '"';
+  w->buf.n = (size_t)(o - w->buf.v);
+  if (w->pretty)
+    put(w, ": ", 2);
+  else
+    putc1(w, ':');
+  w->after_key = true;
+}
+
 void jw_str(jsonw *w, const char *s) {
   if (!s) {
     jw_null(w);

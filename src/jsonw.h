@@ -25,6 +25,9 @@ void jw_obj_end(jsonw *w);
 void jw_arr_begin(jsonw *w);
 void jw_arr_end(jsonw *w);
 void jw_key(jsonw *w, const char *key);
+/* A key that needs no escaping, n bytes long (JW_KEY: a string literal). */
+void jw_plain_key(jsonw *w, const char *key, size_t n);
+#define JW_KEY(w, lit) jw_plain_key((w), "" lit, sizeof(lit) - 1)
 void jw_str(jsonw *w, const char *s); /* NULL writes null */
 void jw_int(jsonw *w, long long v);
 void jw_real(jsonw *w, double v);

@@ -71,6 +71,28 @@ typedef struct {
   bool complete;           /* counts cover the word: only ASCII alnum runs */
 } case_count;
 
+/* ASCII bytes of words: 0 other, WB_DIGIT, WB_LOWER, WB_UPPER; a letter has
+ * bit 1 set and an upper-case letter bit 2, which the counting loop adds. */
+enum { WB_DIGIT = 1, WB_LOWER = 3, WB_UPPER = 7 };
+static const unsigned char word_bits[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
   size_t j = i, l;
   int prev = CC_SPACE;
@@ -78,19 +100,23 @@ static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
   *cc = (case_count){0, 0, -1, true};
   for (;;) {
     /* fast path: a run of ASCII letters and digits, counting case */
-    while (j < s.n && s.s[j] < 0x80) {
-      unsigned char b = s.s[j];
-      int c = ws_ascii_class[b];
-      if (!is_alnum(c))
+    size_t j0 = j;
+    unsigned up = 0, letters = 0;
+    while (j < s.n) {
+      unsigned f = word_bits[s.s[j]];
+      if (!f)
         break;
-      bool up = b <= 'Z' && c == CC_LETTER;
-      if (cc->first < 0)
-        cc->first = up;
-      cc->upper += up;
-      cc->lower += c == CC_LETTER && !up;
-      nletters += c == CC_LETTER;
-      prev = c;
+      up += f >> 2;
+      letters += (f >> 1) & 1;
       j++;
+    }
+    if (j > j0) {
+      if (cc->first < 0)
+        cc->first = word_bits[s.s[j0]] == WB_UPPER;
+      cc->upper += (int)up;
+      cc->lower += (int)(letters - up);
+      nletters += letters;
+      prev = word_bits[s.s[j - 1]] == WB_DIGIT ? CC_DIGIT : CC_LETTER;
     }
     if (j >= s.n)
       break;

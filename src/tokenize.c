@@ -120,7 +120,10 @@ static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
     }
     if (j >= s.n)
       break;
-    if (s.s[j] >= 0x80)
+    unsigned char b = s.s[j];
+    if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != ',' && b != ':')
+      break; /* the common end of a word: a space or other punctuation */
+    if (b >= 0x80)
       cc->complete = false;
     int32_t cp = cp_at(s, j, &l);
     int c = uc_class(cp);

@@ -489,6 +489,8 @@ static void apposition_offices(ws_doc *d) {
 static void given_name_people(ws_doc *d) {
   uint32_t n = (uint32_t)d->toks.n;
   for (uint32_t i = 0; i < n; i++) {
+    if (!name_token(d, i))
+      continue; /* both rules below start at a name token */
     const token *t = &d->toks.v[i];
     uint64_t f = t->lex;
     /* an unknown first name is known by the initial after it ("Vann R.") */

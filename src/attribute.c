@@ -494,7 +494,11 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
       return ',';
     case ':':
       return ':';
-    case '.':
+    case '.': /* an abbreviation's period inside a sentence: "R-Ky., said" */
+      if (i + 1 < d->toks.n && T(d, i + 1)->sent == t->sent &&
+          T(d, i + 1)->cls != T_QUOTE)
+        return 0;
+      return '.';
     case '!':
     case '?':
     case ';':
@@ -539,9 +543,13 @@ static void shape_after(ws_doc *d, const quotation *q) {
     return;
   uint32_t n = (uint32_t)d->toks.n, sent = T(d, q->close_tok)->sent;
   /* "...?" Clinton said: the sentence after a closing mark may be the
-   * attribution itself; the anchored layouts decide */
+   * attribution itself; the anchored layouts decide. Not after a quotation
+   * ending in a period (Lee called it "reckless." Hart, a farmer, said
+   * ...), unless a dash leads in ("..." - Ann Lee) */
   if (q->close_tok + 1 < n && T(d, q->close_tok + 1)->sent != sent &&
-      T(d, q->close_tok + 1)->para == T(d, q->close_tok)->para)
+      T(d, q->close_tok + 1)->para == T(d, q->close_tok)->para &&
+      (tok_is(T(d, q->close_tok + 1), '-') ||
+       !(q->last_tok > q->first_tok && tok_is(T(d, q->last_tok - 1), '.'))))
     sent = T(d, q->close_tok + 1)->sent;
   for (uint32_t i = q->close_tok + 1;
        i < n && T(d, i)->sent == sent && d->shape.n < MAX_SHAPE;) {
@@ -859,9 +867,19 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
   return true;
 }
 
+#ifdef WS_SHAPE_DEBUG
+#include <stdio.h>
+#define SHAPE_DEBUG(tag)                                                       \
+  fprintf(stderr, "%s q@%u: '%.*s'\n", tag, q->open_tok, (int)d->shape.n,      \
+          d->shape.v)
+#else
+#define SHAPE_DEBUG(tag) ((void)0)
+#endif
+
 static bool try_layouts(ws_doc *d, quotation *q) {
   cue_match m;
   shape_after(d, q);
+  SHAPE_DEBUG("after");
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_AFTER, d->shape.v,
                                d->shape.n, &m)) {
     uint32_t s = d->shape_pos.v[m.s].tok;
@@ -879,6 +897,7 @@ static bool try_layouts(ws_doc *d, quotation *q) {
   }
   uint32_t from = frame_start(d, q->open_tok);
   shape_before(d, q, from);
+  SHAPE_DEBUG("before");
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_BEFORE, d->shape.v,
                                d->shape.n, &m)) {
     bool has_v = m.v != (size_t)-1; /* "From Chairwoman X:" has none */

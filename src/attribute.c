@@ -356,6 +356,32 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   noun_features(d, head);
 }
 
+/* "according to a Pentagon readout", "according to the poll": the source
+ * after "according to", when no other unit starts there, is the noun
+ * phrase up to the next punctuation, relative pronoun or verb. */
+static void according_unit(ws_doc *d, uint32_t i) {
+  uint32_t n = (uint32_t)d->toks.n, end = i;
+  if (i >= n || !free_tok(d, i) || T(d, i)->cls != T_WORD)
+    return;
+  for (uint32_t j = i; j < n && j - i < 8; j++) {
+    const token *t = T(d, j);
+    if (!free_tok(d, j) || t->cls != T_WORD || t->sent != T(d, i)->sent ||
+        (F(d, j) & (LX_REL | LX_THAT | LX_CONJ | LX_PRON_M | LX_PRON_F |
+                    LX_PRON_PL | LX_ACCORDING)) ||
+        ((F(d, j) & LX_CUE_VERB) && !(t->flags & TF_CAP)))
+      break;
+    end = j + 1;
+  }
+  /* ends on a noun, not on a preposition or determiner ("the poll of") */
+  while (end > i && (F(d, end - 1) & (LX_PREP | LX_DET)))
+    end--;
+  if (end == i || (end < n && !free_tok(d, end)))
+    return; /* "according to the [Trump campaign]": that unit will do */
+  push_unit(d, i, end - i, i, end - i,
+            T(d, i)->flags & TF_CAP ? U_NAME : U_NOMINAL, -1);
+  noun_features(d, end - 1);
+}
+
 static int unit_by_tok(const void *a, const void *b) {
   const struct unit *x = a, *y = b;
   return (x->tok > y->tok) - (x->tok < y->tok);
@@ -420,6 +446,9 @@ static void build_units(ws_doc *d) {
       i = u->tok + u->ntok - 1;
     }
   }
+  for (uint32_t i = 0; i + 2 < n; i++)
+    if ((F(d, i) & LX_ACCORDING) && free_tok(d, i) && word_is(d, i + 1, "to"))
+      according_unit(d, i + 2);
   for (uint32_t i = 2; i < n; i++) /* "Beck, who ...": after all names */
     if (free_tok(d, i) && (F(d, i) & LX_REL) && tok_is(T(d, i - 1), ',') &&
         unit_ending_at(d, i - 2) >= 0) {

@@ -82,6 +82,67 @@ static bool free_tok(const ws_doc *d, uint32_t i) {
   return d->unit_at.v[i] < 0 && !quoted(d, i);
 }
 
+/* A word of a descriptor before a name: "retired neurosurgeon", "his
+ * nephew", "Republican pollster" (not a verb's object: "told reporters"). */
+static bool descriptor_word(const ws_doc *d, uint32_t i) {
+  const token *t = T(d, i);
+  uint64_t f = F(d, i);
+  if (!free_tok(d, i) || t->cls != T_WORD || (t->flags & TF_POSS) ||
+      (f & (LX_DET | LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_REL |
+            LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_ADV | LX_NOMINAL_PL |
+            LX_STARTER)) ||
+      is_adverb(d, i))
+    return false;
+  if (!(t->flags & TF_CAP))
+    return true;
+  return (f & (LX_GROUP | LX_DEMONYM | LX_MODIFIER)) != 0;
+}
+
+/* Start of the descriptor before the name at `start` ("said retired
+ * neurosurgeon Ben Carson", "his nephew Omar Haddad", "an angry
+ * Hollande"): up to four descriptor words, taken only when what precedes
+ * them ends a phrase (a determiner, which is included, a cue verb,
+ * punctuation, a quotation mark, a conjunction or the sentence start). */
+static uint32_t descriptor_start(const ws_doc *d, uint32_t start,
+                                 uint32_t end) {
+  uint32_t b = start;
+  /* after a closing mark or a cue verb, a name that ends its clause is
+   * the inverted subject ("...," remembered Roy Hart / "said Tom Lee.")
+   * and the word before it may be a verb */
+  bool clause_end =
+      end >= d->toks.n || tok_is(T(d, end), ',') || tok_is(T(d, end), '.') ||
+      tok_is(T(d, end), ';') || tok_is(T(d, end), '!') ||
+      tok_is(T(d, end), '?');
+  while (b > 0 && start - b < 4 && T(d, b - 1)->sent == T(d, start)->sent &&
+         descriptor_word(d, b - 1))
+    b--;
+  for (; b < start; b++) {
+    if (b == 0 || T(d, b - 1)->sent != T(d, b)->sent)
+      return b;
+    uint32_t p = b - 1;
+    const token *t = T(d, p);
+    if (!free_tok(d, p) && t->cls != T_QUOTE)
+      continue;
+    if (t->cls == T_QUOTE || tok_is(t, ',')) {
+      if (!clause_end || start - b > 1)
+        return b;
+      continue;
+    }
+    if (tok_is(t, ':') || tok_is(t, '(') || tok_is(t, '-'))
+      return b;
+    if (t->cls == T_WORD && !(t->flags & TF_CAP) &&
+        (((F(d, p) & LX_CUE_VERB) && clause_end) || (F(d, p) & LX_CONJ)))
+      return b;
+    if (t->cls == T_WORD && (word_is(d, p, "a") || word_is(d, p, "an") ||
+                             word_is(d, p, "the") || word_is(d, p, "his") ||
+                             word_is(d, p, "her") || word_is(d, p, "their") ||
+                             word_is(d, p, "its") || word_is(d, p, "our") ||
+                             word_is(d, p, "another")))
+      return p;
+  }
+  return start;
+}
+
 static void person_units(ws_doc *d) {
   for (size_t k = 0; k < d->ments.n; k++) {
     const mention *m = &d->ments.v[k];
@@ -101,19 +162,7 @@ static void person_units(ws_doc *d) {
            d->ment_at.v[start - 1] >= 0 &&
            d->ments.v[d->ment_at.v[start - 1]].type == WS_OFFICE)
       start = d->ments.v[d->ment_at.v[start - 1]].tok; /* "Chairman Rep. X" */
-    if (start == m->tok) { /* "an angry Hollande", "the embattled Clinton" */
-      uint32_t b = start;
-      while (b > 0 && start - b < 2 && free_tok(d, b - 1) &&
-             T(d, b - 1)->cls == T_WORD && !(T(d, b - 1)->flags & TF_CAP) &&
-             !(F(d, b - 1) &
-               (LX_DET | LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_REL |
-                LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_ADV)))
-        b--;
-      if (b < start && b > 0 && free_tok(d, b - 1) &&
-          (tok_is_the(d, b - 1) || word_is(d, b - 1, "a") ||
-           word_is(d, b - 1, "an")))
-        start = b - 1;
-    }
+    start = descriptor_start(d, start, m->tok + m->ntok);
     if (start < m->tok && start > 0 && tok_is_the(d, start - 1) &&
         free_tok(d, start - 1))
       start--; /* "said the Rev. Peter Wherry" */
@@ -372,6 +421,9 @@ static void according_unit(ws_doc *d, uint32_t i) {
       break;
     end = j + 1;
   }
+  if (end < n && d->unit_at.v[end] >= 0 &&
+      d->units.v[d->unit_at.v[end]].kind == U_PERSON)
+    return; /* "according to calculations by Amy Lee": the person */
   /* ends on a noun, not on a preposition or determiner ("the poll of") */
   while (end > i && (F(d, end - 1) & (LX_PREP | LX_DET)))
     end--;

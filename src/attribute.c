@@ -724,8 +724,36 @@ static bool not_a_subject(const ws_doc *d, const struct unit *u) {
   return false;
 }
 
+/* Does an introductory phrase open the sentence at token i ("When Trump
+ * announced ..., he", "In a year when ..., Yepez said")? */
+static bool opens_intro(const ws_doc *d, uint32_t i) {
+  if (T(d, i)->cls != T_WORD)
+    return false;
+  uint64_t f = F(d, i);
+  if (f & LX_PREP)
+    return !word_is(d, i, "according");
+  if ((f & LX_CONJ) && !word_is(d, i, "and") && !word_is(d, i, "but") &&
+      !word_is(d, i, "or") && !word_is(d, i, "yet") && !word_is(d, i, "nor"))
+    return true; /* while, as, although, because */
+  return word_is(d, i, "when") || word_is(d, i, "if") ||
+         word_is(d, i, "once") || word_is(d, i, "whenever") ||
+         word_is(d, i, "despite");
+}
+
 static int32_t sentence_subject(const ws_doc *d, uint32_t from,
                                 uint32_t limit) {
+  if (from < limit && (T(d, from)->flags & TF_SENT_START) &&
+      opens_intro(d, from)) /* the subject follows the phrase's comma */
+    for (uint32_t i = from + 1; i + 1 < limit; i++) {
+      if (quoted(d, i) || T(d, i)->cls == T_QUOTE)
+        break;
+      if (tok_is(T(d, i), ',')) {
+        int32_t u = sentence_subject(d, i + 1, limit);
+        if (u >= 0)
+          return u;
+        break;
+      }
+    }
   for (uint32_t i = from; i < limit; i++) {
     int32_t u = d->unit_at.v[i];
     if (u >= 0 && d->units.v[u].tok == i && subject_like(d, &d->units.v[u]) &&

@@ -770,6 +770,12 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
   uint32_t j = v;
   while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
     j--;
+  if (j > from + 1 && tok_is(T(d, j - 1), ')')) /* "Reid (D-Nev.) told" */
+    for (uint32_t k = j - 1; k > from && j - k < 10; k--)
+      if (tok_is(T(d, k - 1), '(')) {
+        j = k - 1;
+        break;
+      }
   if (j > from && word_is(d, j - 1, "to")) /* "He went on to call": */
     return sentence_subject(d, from, v);   /* the clause's subject */
   if (j > from && unit_ending_at(d, j - 1) >= 0 &&
@@ -985,6 +991,34 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
 #define SHAPE_DEBUG(tag) ((void)0)
 #endif
 
+/* "Lee said Hart wants "..."": the subject of the reporting clause is the
+ * source of what its object clause says; *u and *v become that subject
+ * and its verb. */
+static void outer_speaker(const ws_doc *d, uint32_t from, int32_t *u,
+                          uint32_t *v) {
+  for (int depth = 0; *u >= 0 && depth < 2; depth++) {
+    uint32_t b = d->units.v[*u].tok;
+    if (b > from && (F(d, b - 1) & LX_THAT)) {
+      b--;
+      uint32_t o = b - 1; /* "told reporters that", "told Ann Lee that" */
+      if (o > from && d->unit_at.v[o] >= 0)
+        o = d->units.v[d->unit_at.v[o]].tok;
+      if (o > from + 1 && T(d, o - 1)->cls == T_WORD &&
+          (F(d, o - 1) & LX_CUE_VERB) && !(F(d, b - 1) & LX_CUE_VERB))
+        b = o;
+    }
+    if (b <= from + 1 || b - 1 == *v || quoted(d, b - 1) ||
+        T(d, b - 1)->cls != T_WORD || !(F(d, b - 1) & LX_CUE_VERB) ||
+        (F(d, b - 1) & LX_CUE_ING) || cue_not_speech(d, b - 1))
+      return;
+    int32_t outer = subject_of(d, b - 1, from, 0);
+    if (outer < 0 || outer == *u || d->units.v[outer].tok >= b - 1)
+      return; /* not "told reporters": the verb's object */
+    *u = outer;
+    *v = b - 1;
+  }
+}
+
 static bool try_layouts(ws_doc *d, quotation *q) {
   cue_match m;
   shape_after(d, q);
@@ -1016,8 +1050,15 @@ static bool try_layouts(ws_doc *d, quotation *q) {
       q->scare = true; /* Aides call the package the "Dust Bowl bill" */
       return false;
     }
-    set_speaker(d, q, d->unit_at.v[s], v, has_v ? d->shape_pos.v[m.v].ntok : 0,
-                m.confidence);
+    int32_t u = d->unit_at.v[s];
+    uint32_t vn = has_v ? d->shape_pos.v[m.v].ntok : 0;
+    if (has_v && !(F(d, v) & LX_ACCORDING)) {
+      uint32_t v0 = v;
+      outer_speaker(d, from, &u, &v);
+      if (v != v0)
+        vn = 1;
+    }
+    set_speaker(d, q, u, v, vn, m.confidence);
     return true;
   }
   /* nearest cue verb before the quotation, and its subject */
@@ -1031,6 +1072,7 @@ static bool try_layouts(ws_doc *d, quotation *q) {
       q->scare = true; /* called the channel "the monster" */
       return false;
     }
+    outer_speaker(d, from, &u, &v);
     if (u >= 0) {
       set_speaker(d, q, u, v, 1, 0.7);
       return true;

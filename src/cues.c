@@ -21,6 +21,8 @@ static const layout after[] = {
     {"^[,-]?(?<s>[PNTC])a?,[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85}, /* X, a, said */
     {"^-(?<s>[PTC])(?<v>)(?:[,.]|$)", 0.7},          /* - Commissioner X */
     {"^[wa]{1,6},(?<s>[PRNTC])a{0,2}(?<v>V)", 0.75}, /* "..." for X, she said */
+    /* the Vermont senator said, Forum's X said: words before the subject */
+    {"^[,-]?[wC]{1,4}(?<s>[PTN])a{0,2}(?<v>V)", 0.75},
 };
 
 /* Before the opening mark (anchored at the mark). */

@@ -808,7 +808,8 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
     if ((F(d, j - 1) & LX_CONJ) || T(d, j - 1)->cls == T_QUOTE ||
         tok_is(T(d, j - 1), ',')) { /* "... and suggested": shared subject */
       for (uint32_t k = j - 1; k > from; k--)
-        if (!quoted(d, k - 1) && (F(d, k - 1) & LX_CUE_VERB) && depth < 3)
+        if (!quoted(d, k - 1) && (F(d, k - 1) & LX_CUE_VERB) && depth < 3 &&
+            !cue_not_speech(d, k - 1)) /* not "her post and said" */
           return subject_of(d, k - 1, from, depth + 1);
       return sentence_subject(d, from, v);
     }

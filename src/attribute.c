@@ -735,6 +735,9 @@ static bool opens_intro(const ws_doc *d, uint32_t i) {
   if ((f & LX_CONJ) && !word_is(d, i, "and") && !word_is(d, i, "but") &&
       !word_is(d, i, "or") && !word_is(d, i, "yet") && !word_is(d, i, "nor"))
     return true; /* while, as, although, because */
+  const token *t = T(d, i);
+  if (t->len > 5 && memcmp(d->text + t->off + t->len - 3, "ing", 3) == 0)
+    return true; /* "Following a meeting, the council ..." */
   return word_is(d, i, "when") || word_is(d, i, "if") ||
          word_is(d, i, "once") || word_is(d, i, "whenever") ||
          word_is(d, i, "despite");

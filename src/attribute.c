@@ -82,6 +82,67 @@ static bool free_tok(const ws_doc *d, uint32_t i) {
   return d->unit_at.v[i] < 0 && !quoted(d, i);
 }
 
+/* A word of a descriptor before a name: "retired neurosurgeon", "his
+ * nephew", "Republican pollster" (not a verb's object: "told reporters"). */
+static bool descriptor_word(const ws_doc *d, uint32_t i) {
+  const token *t = T(d, i);
+  uint64_t f = F(d, i);
+  if (!free_tok(d, i) || t->cls != T_WORD || (t->flags & TF_POSS) ||
+      (f & (LX_DET | LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_REL |
+            LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_ADV | LX_NOMINAL_PL |
+            LX_STARTER)) ||
+      is_adverb(d, i))
+    return false;
+  if (!(t->flags & TF_CAP))
+    return true;
+  return (f & (LX_GROUP | LX_DEMONYM | LX_MODIFIER)) != 0;
+}
+
+/* Start of the descriptor before the name at `start` ("said retired
+ * neurosurgeon Ben Carson", "his nephew Omar Haddad", "an angry
+ * Hollande"): up to four descriptor words, taken only when what precedes
+ * them ends a phrase (a determiner, which is included, a cue verb,
+ * punctuation, a quotation mark, a conjunction or the sentence start). */
+static uint32_t descriptor_start(const ws_doc *d, uint32_t start,
+                                 uint32_t end) {
+  uint32_t b = start;
+  /* after a closing mark or a cue verb, a name that ends its clause is
+   * the inverted subject ("...," remembered Roy Hart / "said Tom Lee.")
+   * and the word before it may be a verb */
+  bool clause_end =
+      end >= d->toks.n || tok_is(T(d, end), ',') || tok_is(T(d, end), '.') ||
+      tok_is(T(d, end), ';') || tok_is(T(d, end), '!') ||
+      tok_is(T(d, end), '?');
+  while (b > 0 && start - b < 4 && T(d, b - 1)->sent == T(d, start)->sent &&
+         descriptor_word(d, b - 1))
+    b--;
+  for (; b < start; b++) {
+    if (b == 0 || T(d, b - 1)->sent != T(d, b)->sent)
+      return b;
+    uint32_t p = b - 1;
+    const token *t = T(d, p);
+    if (!free_tok(d, p) && t->cls != T_QUOTE)
+      continue;
+    if (t->cls == T_QUOTE || tok_is(t, ',')) {
+      if (!clause_end || start - b > 1)
+        return b;
+      continue;
+    }
+    if (tok_is(t, ':') || tok_is(t, '(') || tok_is(t, '-'))
+      return b;
+    if (t->cls == T_WORD && !(t->flags & TF_CAP) &&
+        (((F(d, p) & LX_CUE_VERB) && clause_end) || (F(d, p) & LX_CONJ)))
+      return b;
+    if (t->cls == T_WORD && (word_is(d, p, "a") || word_is(d, p, "an") ||
+                             word_is(d, p, "the") || word_is(d, p, "his") ||
+                             word_is(d, p, "her") || word_is(d, p, "their") ||
+                             word_is(d, p, "its") || word_is(d, p, "our") ||
+                             word_is(d, p, "another")))
+      return p;
+  }
+  return start;
+}
+
 static void person_units(ws_doc *d) {
   for (size_t k = 0; k < d->ments.n; k++) {
     const mention *m = &d->ments.v[k];
@@ -101,19 +162,7 @@ static void person_units(ws_doc *d) {
            d->ment_at.v[start - 1] >= 0 &&
            d->ments.v[d->ment_at.v[start - 1]].type == WS_OFFICE)
       start = d->ments.v[d->ment_at.v[start - 1]].tok; /* "Chairman Rep. X" */
-    if (start == m->tok) { /* "an angry Hollande", "the embattled Clinton" */
-      uint32_t b = start;
-      while (b > 0 && start - b < 2 && free_tok(d, b - 1) &&
-             T(d, b - 1)->cls == T_WORD && !(T(d, b - 1)->flags & TF_CAP) &&
-             !(F(d, b - 1) &
-               (LX_DET | LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_REL |
-                LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_ADV)))
-        b--;
-      if (b < start && b > 0 && free_tok(d, b - 1) &&
-          (tok_is_the(d, b - 1) || word_is(d, b - 1, "a") ||
-           word_is(d, b - 1, "an")))
-        start = b - 1;
-    }
+    start = descriptor_start(d, start, m->tok + m->ntok);
     if (start < m->tok && start > 0 && tok_is_the(d, start - 1) &&
         free_tok(d, start - 1))
       start--; /* "said the Rev. Peter Wherry" */
@@ -356,6 +405,35 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   noun_features(d, head);
 }
 
+/* "according to a Pentagon readout", "according to the poll": the source
+ * after "according to", when no other unit starts there, is the noun
+ * phrase up to the next punctuation, relative pronoun or verb. */
+static void according_unit(ws_doc *d, uint32_t i) {
+  uint32_t n = (uint32_t)d->toks.n, end = i;
+  if (i >= n || !free_tok(d, i) || T(d, i)->cls != T_WORD)
+    return;
+  for (uint32_t j = i; j < n && j - i < 8; j++) {
+    const token *t = T(d, j);
+    if (!free_tok(d, j) || t->cls != T_WORD || t->sent != T(d, i)->sent ||
+        (F(d, j) & (LX_REL | LX_THAT | LX_CONJ | LX_PRON_M | LX_PRON_F |
+                    LX_PRON_PL | LX_ACCORDING)) ||
+        ((F(d, j) & LX_CUE_VERB) && !(t->flags & TF_CAP)))
+      break;
+    end = j + 1;
+  }
+  if (end < n && d->unit_at.v[end] >= 0 &&
+      d->units.v[d->unit_at.v[end]].kind == U_PERSON)
+    return; /* "according to calculations by Amy Lee": the person */
+  /* ends on a noun, not on a preposition or determiner ("the poll of") */
+  while (end > i && (F(d, end - 1) & (LX_PREP | LX_DET)))
+    end--;
+  if (end == i || (end < n && !free_tok(d, end)))
+    return; /* "according to the [Trump campaign]": that unit will do */
+  push_unit(d, i, end - i, i, end - i,
+            T(d, i)->flags & TF_CAP ? U_NAME : U_NOMINAL, -1);
+  noun_features(d, end - 1);
+}
+
 static int unit_by_tok(const void *a, const void *b) {
   const struct unit *x = a, *y = b;
   return (x->tok > y->tok) - (x->tok < y->tok);
@@ -420,6 +498,9 @@ static void build_units(ws_doc *d) {
       i = u->tok + u->ntok - 1;
     }
   }
+  for (uint32_t i = 0; i + 2 < n; i++)
+    if ((F(d, i) & LX_ACCORDING) && free_tok(d, i) && word_is(d, i + 1, "to"))
+      according_unit(d, i + 2);
   for (uint32_t i = 2; i < n; i++) /* "Beck, who ...": after all names */
     if (free_tok(d, i) && (F(d, i) & LX_REL) && tok_is(T(d, i - 1), ',') &&
         unit_ending_at(d, i - 2) >= 0) {
@@ -494,7 +575,11 @@ static char token_char(const ws_doc *d, uint32_t i, uint32_t *skip) {
       return ',';
     case ':':
       return ':';
-    case '.':
+    case '.': /* an abbreviation's period inside a sentence: "R-Ky., said" */
+      if (i + 1 < d->toks.n && T(d, i + 1)->sent == t->sent &&
+          T(d, i + 1)->cls != T_QUOTE)
+        return 0;
+      return '.';
     case '!':
     case '?':
     case ';':
@@ -539,9 +624,13 @@ static void shape_after(ws_doc *d, const quotation *q) {
     return;
   uint32_t n = (uint32_t)d->toks.n, sent = T(d, q->close_tok)->sent;
   /* "...?" Clinton said: the sentence after a closing mark may be the
-   * attribution itself; the anchored layouts decide */
+   * attribution itself; the anchored layouts decide. Not after a quotation
+   * ending in a period (Lee called it "reckless." Hart, a farmer, said
+   * ...), unless a dash leads in ("..." - Ann Lee) */
   if (q->close_tok + 1 < n && T(d, q->close_tok + 1)->sent != sent &&
-      T(d, q->close_tok + 1)->para == T(d, q->close_tok)->para)
+      T(d, q->close_tok + 1)->para == T(d, q->close_tok)->para &&
+      (tok_is(T(d, q->close_tok + 1), '-') ||
+       !(q->last_tok > q->first_tok && tok_is(T(d, q->last_tok - 1), '.'))))
     sent = T(d, q->close_tok + 1)->sent;
   for (uint32_t i = q->close_tok + 1;
        i < n && T(d, i)->sent == sent && d->shape.n < MAX_SHAPE;) {
@@ -635,8 +724,39 @@ static bool not_a_subject(const ws_doc *d, const struct unit *u) {
   return false;
 }
 
+/* Does an introductory phrase open the sentence at token i ("When Trump
+ * announced ..., he", "In a year when ..., Yepez said")? */
+static bool opens_intro(const ws_doc *d, uint32_t i) {
+  if (T(d, i)->cls != T_WORD)
+    return false;
+  uint64_t f = F(d, i);
+  if (f & LX_PREP)
+    return !word_is(d, i, "according");
+  if ((f & LX_CONJ) && !word_is(d, i, "and") && !word_is(d, i, "but") &&
+      !word_is(d, i, "or") && !word_is(d, i, "yet") && !word_is(d, i, "nor"))
+    return true; /* while, as, although, because */
+  const token *t = T(d, i);
+  if (t->len > 5 && memcmp(d->text + t->off + t->len - 3, "ing", 3) == 0)
+    return true; /* "Following a meeting, the council ..." */
+  return word_is(d, i, "when") || word_is(d, i, "if") ||
+         word_is(d, i, "once") || word_is(d, i, "whenever") ||
+         word_is(d, i, "despite");
+}
+
 static int32_t sentence_subject(const ws_doc *d, uint32_t from,
                                 uint32_t limit) {
+  if (from < limit && (T(d, from)->flags & TF_SENT_START) &&
+      opens_intro(d, from)) /* the subject follows the phrase's comma */
+    for (uint32_t i = from + 1; i + 1 < limit; i++) {
+      if (quoted(d, i) || T(d, i)->cls == T_QUOTE)
+        break;
+      if (tok_is(T(d, i), ',')) {
+        int32_t u = sentence_subject(d, i + 1, limit);
+        if (u >= 0)
+          return u;
+        break;
+      }
+    }
   for (uint32_t i = from; i < limit; i++) {
     int32_t u = d->unit_at.v[i];
     if (u >= 0 && d->units.v[u].tok == i && subject_like(d, &d->units.v[u]) &&
@@ -653,6 +773,12 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
   uint32_t j = v;
   while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
     j--;
+  if (j > from + 1 && tok_is(T(d, j - 1), ')')) /* "Reid (D-Nev.) told" */
+    for (uint32_t k = j - 1; k > from && j - k < 10; k--)
+      if (tok_is(T(d, k - 1), '(')) {
+        j = k - 1;
+        break;
+      }
   if (j > from && word_is(d, j - 1, "to")) /* "He went on to call": */
     return sentence_subject(d, from, v);   /* the clause's subject */
   if (j > from && unit_ending_at(d, j - 1) >= 0 &&
@@ -685,7 +811,8 @@ static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
     if ((F(d, j - 1) & LX_CONJ) || T(d, j - 1)->cls == T_QUOTE ||
         tok_is(T(d, j - 1), ',')) { /* "... and suggested": shared subject */
       for (uint32_t k = j - 1; k > from; k--)
-        if (!quoted(d, k - 1) && (F(d, k - 1) & LX_CUE_VERB) && depth < 3)
+        if (!quoted(d, k - 1) && (F(d, k - 1) & LX_CUE_VERB) && depth < 3 &&
+            !cue_not_speech(d, k - 1)) /* not "her post and said" */
           return subject_of(d, k - 1, from, depth + 1);
       return sentence_subject(d, from, v);
     }
@@ -859,9 +986,47 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
   return true;
 }
 
+#ifdef WS_SHAPE_DEBUG
+#include <stdio.h>
+#define SHAPE_DEBUG(tag)                                                       \
+  fprintf(stderr, "%s q@%u: '%.*s'\n", tag, q->open_tok, (int)d->shape.n,      \
+          d->shape.v)
+#else
+#define SHAPE_DEBUG(tag) ((void)0)
+#endif
+
+/* "Lee said Hart wants "..."": the subject of the reporting clause is the
+ * source of what its object clause says; *u and *v become that subject
+ * and its verb. */
+static void outer_speaker(const ws_doc *d, uint32_t from, int32_t *u,
+                          uint32_t *v) {
+  for (int depth = 0; *u >= 0 && depth < 2; depth++) {
+    uint32_t b = d->units.v[*u].tok;
+    if (b > from && (F(d, b - 1) & LX_THAT)) {
+      b--;
+      uint32_t o = b - 1; /* "told reporters that", "told Ann Lee that" */
+      if (o > from && d->unit_at.v[o] >= 0)
+        o = d->units.v[d->unit_at.v[o]].tok;
+      if (o > from + 1 && T(d, o - 1)->cls == T_WORD &&
+          (F(d, o - 1) & LX_CUE_VERB) && !(F(d, b - 1) & LX_CUE_VERB))
+        b = o;
+    }
+    if (b <= from + 1 || b - 1 == *v || quoted(d, b - 1) ||
+        T(d, b - 1)->cls != T_WORD || !(F(d, b - 1) & LX_CUE_VERB) ||
+        (F(d, b - 1) & LX_CUE_ING) || cue_not_speech(d, b - 1))
+      return;
+    int32_t outer = subject_of(d, b - 1, from, 0);
+    if (outer < 0 || outer == *u || d->units.v[outer].tok >= b - 1)
+      return; /* not "told reporters": the verb's object */
+    *u = outer;
+    *v = b - 1;
+  }
+}
+
 static bool try_layouts(ws_doc *d, quotation *q) {
   cue_match m;
   shape_after(d, q);
+  SHAPE_DEBUG("after");
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_AFTER, d->shape.v,
                                d->shape.n, &m)) {
     uint32_t s = d->shape_pos.v[m.s].tok;
@@ -879,6 +1044,7 @@ static bool try_layouts(ws_doc *d, quotation *q) {
   }
   uint32_t from = frame_start(d, q->open_tok);
   shape_before(d, q, from);
+  SHAPE_DEBUG("before");
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_BEFORE, d->shape.v,
                                d->shape.n, &m)) {
     bool has_v = m.v != (size_t)-1; /* "From Chairwoman X:" has none */
@@ -888,8 +1054,15 @@ static bool try_layouts(ws_doc *d, quotation *q) {
       q->scare = true; /* Aides call the package the "Dust Bowl bill" */
       return false;
     }
-    set_speaker(d, q, d->unit_at.v[s], v, has_v ? d->shape_pos.v[m.v].ntok : 0,
-                m.confidence);
+    int32_t u = d->unit_at.v[s];
+    uint32_t vn = has_v ? d->shape_pos.v[m.v].ntok : 0;
+    if (has_v && !(F(d, v) & LX_ACCORDING)) {
+      uint32_t v0 = v;
+      outer_speaker(d, from, &u, &v);
+      if (v != v0)
+        vn = 1;
+    }
+    set_speaker(d, q, u, v, vn, m.confidence);
     return true;
   }
   /* nearest cue verb before the quotation, and its subject */
@@ -903,6 +1076,7 @@ static bool try_layouts(ws_doc *d, quotation *q) {
       q->scare = true; /* called the channel "the monster" */
       return false;
     }
+    outer_speaker(d, from, &u, &v);
     if (u >= 0) {
       set_speaker(d, q, u, v, 1, 0.7);
       return true;

@@ -14,19 +14,23 @@ typedef struct {
 
 /* After the closing mark, in priority order. */
 static const layout after[] = {
+    /* "...," X said, according to Y: the writer's source is Y */
+    {"^[,-]?[^.q:]{0,24}?(?<v>A)w{0,2}(?<s>[PRNTC])", 0.85},
     {"^[,-]?w?(?<s>[PRNTC])a{0,2}(?<v>V)", 0.92}, /* (panel) X said */
     {"^[,-]?(?<v>V)a?(?<s>[PRNTC])", 0.92},       /* said X */
     {"^[,-]?(?<s>[PNTC])a?,[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85}, /* X, a, said */
-    {"^[,-]?(?<v>A)(?<s>[PRNTC])", 0.85},            /* according to X */
     {"^-(?<s>[PTC])(?<v>)(?:[,.]|$)", 0.7},          /* - Commissioner X */
     {"^[wa]{1,6},(?<s>[PRNTC])a{0,2}(?<v>V)", 0.75}, /* "..." for X, she said */
+    /* the Vermont senator said, Forum's X said: words before the subject */
+    {"^[,-]?[wC]{1,4}(?<s>[PTN])a{0,2}(?<v>V)", 0.75},
 };
 
 /* Before the opening mark (anchored at the mark). */
 static const layout before[] = {
+    /* According to Y, X said "...": Y */
+    {"(?<v>A)w{0,2}(?<s>[PRNTC])[^qc.]*$", 0.8},
     {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNTt]{0,4}[,:]$", 0.9}, /* X told Y: */
     {"(?<v>V)(?<s>[PRNTC])[,:]$", 0.88},                  /* said X: */
-    {"(?<v>A)(?<s>[PRNTC]),?$", 0.85},                    /* according to X, */
     {"(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)[wa]{0,4}[,:]?$", 0.82},
     {"(?<s>[PRNTC])a{0,2}(?<v>V)[wa]{0,4}t?$", 0.82}, /* X said (that) */
     {"(?:^|[.])f(?<s>[PNTC])(?<v>):$", 0.75},         /* From X: */

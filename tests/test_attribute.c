@@ -99,10 +99,11 @@ START_TEST(layouts) {
       {"Mark Cuban spoke. He went on to call Cruz \"the worst politician in "
        "Texas.\"",
        "the worst", "Mark Cuban", "pronoun", "He"},
-      /* "X said he": he is X */
+      /* "X said he responded: ...": the reporting clause's subject is the
+       * source (and he is X anyway) */
       {"His wife urged him to act calm, but Trump said he responded: \"You "
        "cannot be too calm.\"",
-       "You cannot", "Donald Trump", "pronoun", "he"},
+       "You cannot", "Donald Trump", "name", "Trump"},
       /* "...," but X said: the quotation is not X's */
       {"His wife urged him to act \"presidential,\" but Trump said no.",
        "presidential", "His wife", "nominal", "His wife"},

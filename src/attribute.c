@@ -110,9 +110,8 @@ static uint32_t descriptor_start(const ws_doc *d, uint32_t start,
    * the inverted subject ("...," remembered Roy Hart / "said Tom Lee.")
    * and the word before it may be a verb */
   bool clause_end =
-      end >= d->toks.n || tok_is(T(d, end), ',') || tok_is(T(d, end), '.') ||
-      tok_is(T(d, end), ';') || tok_is(T(d, end), '!') ||
-      tok_is(T(d, end), '?');
+      end >= d->toks.n || (T(d, end)->cls == T_PUNCT && T(d, end)->mark &&
+                           strchr(",.;!?", T(d, end)->mark));
   while (b > 0 && start - b < 4 && T(d, b - 1)->sent == T(d, start)->sent &&
          descriptor_word(d, b - 1))
     b--;
@@ -133,11 +132,11 @@ static uint32_t descriptor_start(const ws_doc *d, uint32_t start,
     if (t->cls == T_WORD && !(t->flags & TF_CAP) &&
         (((F(d, p) & LX_CUE_VERB) && clause_end) || (F(d, p) & LX_CONJ)))
       return b;
-    if (t->cls == T_WORD && (word_is(d, p, "a") || word_is(d, p, "an") ||
-                             word_is(d, p, "the") || word_is(d, p, "his") ||
-                             word_is(d, p, "her") || word_is(d, p, "their") ||
-                             word_is(d, p, "its") || word_is(d, p, "our") ||
-                             word_is(d, p, "another")))
+    if (t->cls == T_WORD &&
+        (word_is(d, p, "a") || word_is(d, p, "an") || word_is(d, p, "the") ||
+         word_is(d, p, "his") || word_is(d, p, "her") ||
+         word_is(d, p, "their") || word_is(d, p, "its") ||
+         word_is(d, p, "our") || word_is(d, p, "another")))
       return p;
   }
   return start;
@@ -986,15 +985,6 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
   return true;
 }
 
-#ifdef WS_SHAPE_DEBUG
-#include <stdio.h>
-#define SHAPE_DEBUG(tag)                                                       \
-  fprintf(stderr, "%s q@%u: '%.*s'\n", tag, q->open_tok, (int)d->shape.n,      \
-          d->shape.v)
-#else
-#define SHAPE_DEBUG(tag) ((void)0)
-#endif
-
 /* "Lee said Hart wants "..."": the subject of the reporting clause is the
  * source of what its object clause says; *u and *v become that subject
  * and its verb. */
@@ -1026,7 +1016,6 @@ static void outer_speaker(const ws_doc *d, uint32_t from, int32_t *u,
 static bool try_layouts(ws_doc *d, quotation *q) {
   cue_match m;
   shape_after(d, q);
-  SHAPE_DEBUG("after");
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_AFTER, d->shape.v,
                                d->shape.n, &m)) {
     uint32_t s = d->shape_pos.v[m.s].tok;
@@ -1044,7 +1033,6 @@ static bool try_layouts(ws_doc *d, quotation *q) {
   }
   uint32_t from = frame_start(d, q->open_tok);
   shape_before(d, q, from);
-  SHAPE_DEBUG("before");
   if (d->shape.n && cues_match(d->ctx, d->match_data, CUE_BEFORE, d->shape.v,
                                d->shape.n, &m)) {
     bool has_v = m.v != (size_t)-1; /* "From Chairwoman X:" has none */

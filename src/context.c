@@ -50,11 +50,8 @@ static bool load_snapshot(ws_ctx **c, const ws_options *o, const char *dir) {
     paths[0] = env;
     n = *env ? 1 : 0;
   }
-  uint64_t fp;
-  if (n == 0 || !gaz_fingerprint(dir, &fp))
-    return false;
   for (size_t i = 0; i < n; i++) {
-    if (snap_load(*c, fp, paths[i]))
+    if (snap_load(*c, paths[i], dir))
       return true;
     ws_ctx_free(*c);
     *c = ctx_alloc(o);

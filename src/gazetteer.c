@@ -92,8 +92,8 @@ static char *read_file(const char *path, size_t *len) {
 
 /* Tokenize a gazetteer phrase exactly as documents are tokenized and add
  * its word-id path to the trie. Returns the end node. */
-static uint32_t add_phrase(ws_ctx *c, ws_doc *scratch, const char *s,
-                           size_t n, uint8_t type) {
+static uint32_t add_phrase(ws_ctx *c, ws_doc *scratch, const char *s, size_t n,
+                           uint8_t type) {
   scratch->text = (char *)s;
   scratch->len = n;
   tok_tokenize(scratch);

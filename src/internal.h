@@ -101,7 +101,7 @@ typedef struct {
 #define LX_COLLECTIVE (1ull << 37) /* union, ministry: "it" or "they" */
 #define LX_PRON_IT (1ull << 38)    /* it: an organisation, never a person */
 #define LX_OFFICE_START (1ull << 39) /* first word of an office phrase */
-#define LX_TRIE_INNER (1ull << 40) /* later word of some gazetteer phrase */
+#define LX_TRIE_INNER (1ull << 40)   /* later word of some gazetteer phrase */
 
 /* ---- gazetteers --------------------------------------------------------- */
 typedef struct {
@@ -125,7 +125,7 @@ struct ws_ctx {
   size_t counts[10]; /* per entity type and per list (COUNT_*) */
   ws_arena strings;
   size_t max_doc_bytes;
-  void *cues; /* compiled pcre2 cue layouts (cues.c) */
+  void *cues;         /* compiled pcre2 cue layouts (cues.c) */
   char *snap_strings; /* entry strings when loaded from a snapshot */
 };
 
@@ -236,13 +236,16 @@ enum { TEXT_PAD = 16 };
 
 enum { WCACHE_SETS = 16384, WCACHE_LONG = 2048, WCACHE_LONG_MAX = 39 };
 typedef struct {
-  uint64_t k0, k1; /* 0, 0 = empty (a real key has a nonzero length) */
   uint64_t lex;
   uint32_t word, trie_node; /* trie node after this word from the root */
+} wc_value;
+typedef struct {
+  uint64_t k0, k1; /* 0, 0 = empty (a real key has a nonzero length) */
+  wc_value v;
 } wc_short;
 typedef struct {
-  uint64_t hash, lex;
-  uint32_t word, trie_node;
+  uint64_t hash;
+  wc_value v;
   uint8_t len;
   char raw[WCACHE_LONG_MAX];
 } wc_long;
@@ -259,7 +262,7 @@ struct ws_doc {
   size_t len, cap, orig_cap;
   VEC(char) feed;
   rec_buf rec_text, rec_id; /* record_scan.c output */
-  word_cache *wcache; /* in wcache_mem, aligned to a cache line */
+  word_cache *wcache;       /* in wcache_mem, aligned to a cache line */
   void *wcache_mem;
   VEC(uint32_t) trie_start; /* per token: its cache entry's trie_node */
   struct json_t *id;        /* the id as a JSON value (jansson), or NULL */
@@ -318,9 +321,10 @@ bool gaz_fingerprint(const char *dir, uint64_t *fp);
 
 /* Binary snapshot of the tables built from the gazetteers (snapshot.c). */
 bool snap_save(const ws_ctx *c, uint64_t data_fp, const char *path);
-/* Loads a snapshot into a fresh context. On false the context is
+/* Loads the snapshot at path into a fresh context if it was written by
+ * this code from the gazetteers of dir. On false the context may be
  * half-filled and must be freed. */
-bool snap_load(ws_ctx *c, uint64_t data_fp, const char *path);
+bool snap_load(ws_ctx *c, const char *path, const char *dir);
 /* cues.c */
 ws_status cues_compile(ws_ctx *c, ws_error *err);
 void cues_free(ws_ctx *c);

@@ -122,9 +122,8 @@ static void string(jsonw *w, const char *s, size_t n) {
   w->buf.n = (size_t)(o - w->buf.v);
 }
 
-void jw_key(jsonw *w, const char *key) {
-  before_value(w);
-  string(w, key, strlen(key));
+/* The separator after a key. */
+static void key_end(jsonw *w) {
   if (w->pretty)
     put(w, ": ", 2);
   else
@@ -132,20 +131,18 @@ void jw_key(jsonw *w, const char *key) {
   w->after_key = true;
 }
 
+void jw_key(jsonw *w, const char *key) {
+  before_value(w);
+  string(w, key, strlen(key));
+  key_end(w);
+}
+
 void jw_plain_key(jsonw *w, const char *key, size_t n) {
   before_value(w);
-  VEC_RESERVE(w->buf, w->buf.n + n + 4);
-  char *o = w->buf.v + w->buf.n;
-  *o++ = '"';
-  memcpy(o, key, n);
-  o += n;
-  *o++ = '"';
-  w->buf.n = (size_t)(o - w->buf.v);
-  if (w->pretty)
-    put(w, ": ", 2);
-  else
-    putc1(w, ':');
-  w->after_key = true;
+  putc1(w, '"');
+  put(w, key, n);
+  putc1(w, '"');
+  key_end(w);
 }
 
 void jw_str(jsonw *w, const char *s) {

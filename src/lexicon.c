@@ -301,14 +301,15 @@ uint32_t lex_cue_phrase_at(const ws_doc *d, uint32_t i, uint32_t *cls) {
 }
 
 /* The word id, flags and first trie step of token bytes s[0, n). */
-static void look_up(const ws_ctx *c, const char *s, size_t n, uint32_t *word,
-                    uint64_t *lex, uint32_t *trie_node) {
+static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
   char key[KEY_MAX];
   size_t k = norm_key(s, n, key, sizeof key);
-  *word = k ? strtab_find(&c->words, key, k) : STR_NONE;
-  *lex = lex_flags(c, *word);
-  *trie_node = *lex & LX_TRIE_START ? trie_step(&c->names, TRIE_ROOT, *word)
-                                    : TRIE_NONE;
+  wc_value v;
+  v.word = k ? strtab_find(&c->words, key, k) : STR_NONE;
+  v.lex = lex_flags(c, v.word);
+  v.trie_node = v.lex & LX_TRIE_START ? trie_step(&c->names, TRIE_ROOT, v.word)
+                                      : TRIE_NONE;
+  return v;
 }
 
 /* The first n (< 8) bytes of the word x as loaded from memory. */
@@ -324,45 +325,34 @@ static inline uint64_t first_bytes(uint64_t x, size_t n) {
  * lookup there is a few cache misses; news reuses a small vocabulary, and
  * the cache lives in the ws_doc, so it stays warm across a stream. Short
  * tokens read 16 bytes from s, which TEXT_PAD makes safe. */
-static void cached(ws_doc *d, const char *s, size_t n, token *t,
-                   uint32_t *trie_node) {
+static wc_value cached(ws_doc *d, const char *s, size_t n) {
   word_cache *wc = d->wcache;
   if (n >= 1 && n <= 15) {
     uint64_t k0 = n >= 8 ? swar_load(s) : first_bytes(swar_load(s), n);
-    uint64_t k1 = (n > 8 ? first_bytes(swar_load(s + 8), n - 8) : 0) |
-                  (uint64_t)n << 56;
+    uint64_t k1 =
+        (n > 8 ? first_bytes(swar_load(s + 8), n - 8) : 0) | (uint64_t)n << 56;
     uint64_t h = (k0 ^ (k1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
     wc_short *set = &wc->s[2 * ((h >> 40) & (WCACHE_SETS - 1))];
     if (set[0].k0 != k0 || set[0].k1 != k1) {
       wc_short e = set[1]; /* way 1 holds the older entry */
-      if (e.k0 != k0 || e.k1 != k1) {
-        e.k0 = k0;
-        e.k1 = k1;
-        look_up(d->ctx, s, n, &e.word, &e.lex, &e.trie_node);
-      }
+      if (e.k0 != k0 || e.k1 != k1)
+        e = (wc_short){k0, k1, look_up(d->ctx, s, n)};
       set[1] = set[0];
       set[0] = e;
     }
-    t->word = set[0].word;
-    t->lex = set[0].lex;
-    *trie_node = set[0].trie_node;
-    return;
+    return set[0].v;
   }
+  if (n > WCACHE_LONG_MAX) /* too long to cache */
+    return look_up(d->ctx, s, n);
   uint64_t h = ws_hash(s, n);
   wc_long *e = &wc->l[h & (WCACHE_LONG - 1)];
-  if (n > WCACHE_LONG_MAX) { /* too long to cache */
-    look_up(d->ctx, s, n, &t->word, &t->lex, trie_node);
-    return;
-  }
   if (e->hash != h || e->len != n || memcmp(e->raw, s, n) != 0) {
     e->hash = h;
     e->len = (uint8_t)n;
     memcpy(e->raw, s, n);
-    look_up(d->ctx, s, n, &e->word, &e->lex, &e->trie_node);
+    e->v = look_up(d->ctx, s, n);
   }
-  t->word = e->word;
-  t->lex = e->lex;
-  *trie_node = e->trie_node;
+  return e->v;
 }
 
 void lex_lookup(ws_doc *d) {
@@ -381,6 +371,9 @@ void lex_lookup(ws_doc *d) {
     if (t->cls == T_WORD && (t->flags & TF_DOTTED) == 0 && n > 1 &&
         s[n - 1] == '.')
       n--;
-    cached(d, s, n, t, &d->trie_start.v[i]);
+    wc_value v = cached(d, s, n);
+    t->word = v.word;
+    t->lex = v.lex;
+    d->trie_start.v[i] = v.trie_node;
   }
 }

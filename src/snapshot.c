@@ -102,9 +102,8 @@ bool snap_save(const ws_ctx *c, uint64_t data_fp, const char *path) {
   h.endian = ENDIAN_MARK;
   h.sizes = record_sizes();
   const strtab *w = &c->words;
-  bool ok = put(f, &h, sizeof h) && put_u64(f, w->n) &&
-            put_u64(f, w->mask) && put_u64(f, w->pool_len) &&
-            put(f, w->pool, w->pool_len) &&
+  bool ok = put(f, &h, sizeof h) && put_u64(f, w->n) && put_u64(f, w->mask) &&
+            put_u64(f, w->pool_len) && put(f, w->pool, w->pool_len) &&
             put(f, w->span, w->n * sizeof *w->span) &&
             put(f, w->slots, ((size_t)w->mask + 1) * sizeof *w->slots) &&
             put_u64(f, c->lex.n) &&
@@ -196,15 +195,17 @@ static void take_entries(reader *r, ws_ctx *c) {
   free(rec);
 }
 
-bool snap_load(ws_ctx *c, uint64_t data_fp, const char *path) {
+bool snap_load(ws_ctx *c, const char *path, const char *dir) {
   FILE *f = fopen(path, "rb");
   if (!f)
     return false;
   reader r = {f, true};
   snap_header h;
+  uint64_t data_fp; /* read the gazetteers only for a snapshot of this code */
   if (fread(&h, sizeof h, 1, f) != 1 || memcmp(h.magic, MAGIC, 8) != 0 ||
-      h.code_id != WS_CODE_ID || h.data_fp != data_fp ||
-      h.endian != ENDIAN_MARK || h.sizes != record_sizes()) {
+      h.code_id != WS_CODE_ID || h.endian != ENDIAN_MARK ||
+      h.sizes != record_sizes() || !gaz_fingerprint(dir, &data_fp) ||
+      h.data_fp != data_fp) {
     fclose(f);
     return false;
   }

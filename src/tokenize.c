@@ -74,6 +74,7 @@ typedef struct {
 /* ASCII bytes of words: 0 other, WB_DIGIT, WB_LOWER, WB_UPPER; a letter has
  * bit 1 set and an upper-case letter bit 2, which the counting loop adds. */
 enum { WB_DIGIT = 1, WB_LOWER = 3, WB_UPPER = 7 };
+/* clang-format off */
 static const unsigned char word_bits[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -92,6 +93,7 @@ static const unsigned char word_bits[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
+/* clang-format on */
 
 static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
   size_t j = i, l;

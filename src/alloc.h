@@ -9,6 +9,10 @@ void *ws_xmalloc(size_t n);
 void *ws_xcalloc(size_t n, size_t size);
 void *ws_xrealloc(void *p, size_t n);
 char *ws_xstrndup(const char *s, size_t n);
+/* Zeroed memory for a large table read at random, on huge pages where the
+ * system offers them; free it with ws_big_free and the same size. */
+void *ws_big_calloc(size_t n);
+void ws_big_free(void *p, size_t n);
 
 /* Bump allocator: blocks are kept across resets, so a ws_doc reused for many
  * documents stops allocating once it has seen its largest document. */

@@ -88,6 +88,7 @@ ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
   /* make every word id valid as an index into lex */
   if (c->words.n)
     lex_set(c, c->words.n - 1, 0);
+  lex_index_words(c);
   *out = c;
   return WS_OK;
 }
@@ -103,6 +104,8 @@ void ws_ctx_free(ws_ctx *c) {
   free(c->entries.v);
   arena_free(&c->strings);
   free(c->snap_strings);
+  if (c->wordrec)
+    ws_big_free(c->wordrec, ((size_t)c->wordrec_mask + 1) * sizeof *c->wordrec);
   free(c);
 }
 

@@ -116,6 +116,30 @@ typedef struct {
   uint32_t next; /* next entry ending at the same trie node, or TRIE_NONE */
 } gaz_entry;
 
+/* Word records (lexicon.c): what a word lookup returns, keyed by the
+ * word's bytes when it has up to 15 (nearly all): two words of zero-padded
+ * bytes with the length in the top byte, so a probe is two compares and no
+ * hashing of the key itself. Two entries fill one cache line. The context
+ * keeps every normalised word this way (ws_ctx.wordrec), and each document
+ * caches raw token bytes the same way (word_cache). */
+enum { TEXT_PAD = 16 };
+
+enum { WCACHE_SETS = 16384, WCACHE_LONG = 2048, WCACHE_LONG_MAX = 39 };
+typedef struct {
+  uint64_t lex;
+  uint32_t word, trie_node; /* trie node after this word from the root */
+} wc_value;
+typedef struct {
+  uint64_t k0, k1; /* 0, 0 = empty (a real key has a nonzero length) */
+  wc_value v;
+} wc_short;
+typedef struct {
+  uint64_t hash;
+  wc_value v;
+  uint8_t len;
+  char raw[WCACHE_LONG_MAX];
+} wc_long;
+
 struct ws_ctx {
   strtab words;
   VEC(uint64_t) lex; /* word id -> LX_* flags */
@@ -127,6 +151,8 @@ struct ws_ctx {
   size_t max_doc_bytes;
   void *cues;         /* compiled pcre2 cue layouts (cues.c) */
   char *snap_strings; /* entry strings when loaded from a snapshot */
+  wc_short *wordrec;  /* normalised keys of up to 15 bytes -> wc_value */
+  uint32_t wordrec_mask;
 };
 
 enum {
@@ -151,6 +177,8 @@ void lex_add_builtins(ws_ctx *c);
 /* Multi-word cues ("pointed out", "in a statement"): their shape class. */
 enum { CUEP_VERB, CUEP_ING, CUEP_ADVERBIAL };
 void lex_add_cue_phrase(ws_ctx *c, const char *s, size_t n);
+/* Builds c->wordrec once the word table and flags are final. */
+void lex_index_words(ws_ctx *c);
 /* Tokens covered by the longest cue phrase at token i (0 if none); *cls
  * gets its CUEP_* class. */
 uint32_t lex_cue_phrase_at(const ws_doc *d, uint32_t i, uint32_t *cls);
@@ -228,27 +256,8 @@ enum { REC_TEXT = 1, REC_ID = 2 };
 int rec_scan(const char *line, size_t len, const char *text_field,
              const char *id_field, rec_buf *text, rec_buf *id);
 
-/* Per-document cache of token bytes -> word id and flags (lexicon.c).
- * Tokens of up to 15 bytes (nearly all) are their own key: two words of
- * zero-padded bytes with the length in the top byte, so a probe is two
- * compares and no hashing. Sets of two entries fill one cache line. */
-enum { TEXT_PAD = 16 };
-
-enum { WCACHE_SETS = 16384, WCACHE_LONG = 2048, WCACHE_LONG_MAX = 39 };
-typedef struct {
-  uint64_t lex;
-  uint32_t word, trie_node; /* trie node after this word from the root */
-} wc_value;
-typedef struct {
-  uint64_t k0, k1; /* 0, 0 = empty (a real key has a nonzero length) */
-  wc_value v;
-} wc_short;
-typedef struct {
-  uint64_t hash;
-  wc_value v;
-  uint8_t len;
-  char raw[WCACHE_LONG_MAX];
-} wc_long;
+/* Per-document cache of raw token bytes -> word record: sets of two
+ * wc_short entries, and a direct-mapped table for tokens of 16-39 bytes. */
 typedef struct {
   wc_short s[2 * WCACHE_SETS];
   wc_long l[WCACHE_LONG];
@@ -262,8 +271,7 @@ struct ws_doc {
   size_t len, cap, orig_cap;
   VEC(char) feed;
   rec_buf rec_text, rec_id; /* record_scan.c output */
-  word_cache *wcache;       /* in wcache_mem, aligned to a cache line */
-  void *wcache_mem;
+  word_cache *wcache;       /* aligned to a cache line at least */
   VEC(uint32_t) trie_start; /* per token: its cache entry's trie_node */
   struct json_t *id;        /* the id as a JSON value (jansson), or NULL */
   bool has_orig;

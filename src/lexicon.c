@@ -1,6 +1,7 @@
 /* lexicon.c - closed-class word lists (pronouns, determiners, prepositions,
  * ...) as flags on interned words, and the per-token lookup that gives every
  * token its word id: one hash probe per token, everything else is indexing. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -300,18 +301,6 @@ uint32_t lex_cue_phrase_at(const ws_doc *d, uint32_t i, uint32_t *cls) {
   return best;
 }
 
-/* The word id, flags and first trie step of token bytes s[0, n). */
-static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
-  char key[KEY_MAX];
-  size_t k = norm_key(s, n, key, sizeof key);
-  wc_value v;
-  v.word = k ? strtab_find(&c->words, key, k) : STR_NONE;
-  v.lex = lex_flags(c, v.word);
-  v.trie_node = v.lex & LX_TRIE_START ? trie_step(&c->names, TRIE_ROOT, v.word)
-                                      : TRIE_NONE;
-  return v;
-}
-
 /* The first n (< 8) bytes of the word x as loaded from memory. */
 static inline uint64_t first_bytes(uint64_t x, size_t n) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -321,18 +310,100 @@ static inline uint64_t first_bytes(uint64_t x, size_t n) {
 #endif
 }
 
-/* Why a cache: the word table holds every gazetteer word (a few MB), so a
- * lookup there is a few cache misses; news reuses a small vocabulary, and
- * the cache lives in the ws_doc, so it stays warm across a stream. Short
- * tokens read 16 bytes from s, which TEXT_PAD makes safe. */
+/* The wc_short key of s[0, n), 1 <= n <= 15; reads 16 bytes from s. */
+static inline void short_key(const char *s, size_t n, uint64_t *k0,
+                             uint64_t *k1) {
+  *k0 = n >= 8 ? swar_load(s) : first_bytes(swar_load(s), n);
+  *k1 = (n > 8 ? first_bytes(swar_load(s + 8), n - 8) : 0) | (uint64_t)n << 56;
+}
+
+static inline uint64_t key_hash(uint64_t k0, uint64_t k1) {
+  return (k0 ^ (k1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+}
+
+enum { PREFETCH_AHEAD = 8 };
+
+static wc_value record_of(const ws_ctx *c, uint32_t word) {
+  wc_value v;
+  v.word = word;
+  v.lex = lex_flags(c, word);
+  v.trie_node =
+      v.lex & LX_TRIE_START ? trie_step(&c->names, TRIE_ROOT, word) : TRIE_NONE;
+  return v;
+}
+
+/* Why a second table of the words: a lookup in the word table costs a
+ * cache miss for each of the slot, the span, the bytes, the flags and the
+ * first trie step; here the key and all of those share one entry. */
+void lex_index_words(ws_ctx *c) {
+  size_t n = 0;
+  for (uint32_t id = 0; id < c->words.n; id++)
+    n += c->words.span[id].len <= 15;
+  size_t cap = 1024;
+  while (cap * 7 < n * 10) /* load factor at most 0.7 */
+    cap *= 2;
+  c->wordrec = ws_big_calloc(cap * sizeof *c->wordrec);
+  c->wordrec_mask = (uint32_t)(cap - 1);
+  /* keys first, then the inserts with the slot a few keys ahead
+   * prefetched: the table is far larger than the caches */
+  wc_short *keys = ws_xmalloc((c->words.n + 1) * sizeof *keys);
+  for (uint32_t id = 0; id < c->words.n; id++) {
+    size_t len = c->words.span[id].len;
+    char buf[16] = {0};
+    if (len >= 1 && len <= 15)
+      memcpy(buf, strtab_str(&c->words, id), len);
+    short_key(buf, len >= 1 && len <= 15 ? len : 0, &keys[id].k0, &keys[id].k1);
+    keys[id].v.word =
+        (uint32_t)(key_hash(keys[id].k0, keys[id].k1) >> 32) & c->wordrec_mask;
+  }
+  for (uint32_t id = 0; id < c->words.n; id++) {
+    if (id + PREFETCH_AHEAD < c->words.n)
+      __builtin_prefetch(&c->wordrec[keys[id + PREFETCH_AHEAD].v.word]);
+    if (keys[id].k1 == 0) /* empty or longer than 15 bytes */
+      continue;
+    uint32_t i = keys[id].v.word;
+    while (c->wordrec[i].k1)
+      i = (i + 1) & c->wordrec_mask;
+    c->wordrec[i] = (wc_short){keys[id].k0, keys[id].k1, record_of(c, id)};
+  }
+  free(keys);
+}
+
+/* The word record of token bytes s[0, n). */
+static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
+  char key[KEY_MAX];
+  memset(key, 0, 16); /* short_key reads 16 bytes */
+  size_t k = norm_key(s, n, key, sizeof key);
+  if (k == 0)
+    return record_of(c, STR_NONE);
+  if (k > 15 || !c->wordrec)
+    return record_of(c, strtab_find(&c->words, key, k));
+  uint64_t k0, k1;
+  short_key(key, k, &k0, &k1);
+  for (uint32_t i = (uint32_t)(key_hash(k0, k1) >> 32) & c->wordrec_mask;;
+       i = (i + 1) & c->wordrec_mask) {
+    const wc_short *e = &c->wordrec[i];
+    if (e->k0 == k0 && e->k1 == k1)
+      return e->v;
+    if (!e->k1)
+      return record_of(c, STR_NONE);
+  }
+}
+
+static inline wc_short *cache_set(word_cache *wc, uint64_t k0, uint64_t k1) {
+  return &wc->s[2 * ((key_hash(k0, k1) >> 40) & (WCACHE_SETS - 1))];
+}
+
+/* Why a cache: the context's tables hold every gazetteer word (several
+ * MB), so a lookup there is a cache miss or two; news reuses a small
+ * vocabulary, and the cache lives in the ws_doc, so it stays warm across a
+ * stream. Short tokens read 16 bytes from s, which TEXT_PAD makes safe. */
 static wc_value cached(ws_doc *d, const char *s, size_t n) {
   word_cache *wc = d->wcache;
   if (n >= 1 && n <= 15) {
-    uint64_t k0 = n >= 8 ? swar_load(s) : first_bytes(swar_load(s), n);
-    uint64_t k1 =
-        (n > 8 ? first_bytes(swar_load(s + 8), n - 8) : 0) | (uint64_t)n << 56;
-    uint64_t h = (k0 ^ (k1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
-    wc_short *set = &wc->s[2 * ((h >> 40) & (WCACHE_SETS - 1))];
+    uint64_t k0, k1;
+    short_key(s, n, &k0, &k1);
+    wc_short *set = cache_set(wc, k0, k1);
     if (set[0].k0 != k0 || set[0].k1 != k1) {
       wc_short e = set[1]; /* way 1 holds the older entry */
       if (e.k0 != k0 || e.k1 != k1)
@@ -355,10 +426,33 @@ static wc_value cached(ws_doc *d, const char *s, size_t n) {
   return e->v;
 }
 
+/* The bytes of token t that make its key: a word's final period goes
+ * unless the word is dotted (U.S.). */
+static inline size_t key_len(const token *t, const char *s) {
+  size_t n = t->len;
+  if (t->cls == T_WORD && (t->flags & TF_DOTTED) == 0 && n > 1 &&
+      s[n - 1] == '.')
+    n--;
+  return n;
+}
+
 void lex_lookup(ws_doc *d) {
   VEC_RESERVE(d->trie_start, d->toks.n);
   d->trie_start.n = d->toks.n;
+  /* Why prefetch: the cache is larger than L2, so a probe waits on L3 for
+   * most tokens; the set of a token a few places ahead is fetched while
+   * this one is looked up. */
   for (size_t i = 0; i < d->toks.n; i++) {
+    if (i + PREFETCH_AHEAD < d->toks.n) {
+      const token *a = &d->toks.v[i + PREFETCH_AHEAD];
+      const char *as = d->text + a->off;
+      size_t an = key_len(a, as);
+      if (an >= 1 && an <= 15) {
+        uint64_t k0, k1;
+        short_key(as, an, &k0, &k1);
+        __builtin_prefetch(cache_set(d->wcache, k0, k1));
+      }
+    }
     token *t = &d->toks.v[i];
     if (t->cls == T_QUOTE) {
       t->word = STR_NONE;
@@ -367,11 +461,7 @@ void lex_lookup(ws_doc *d) {
       continue;
     }
     const char *s = d->text + t->off;
-    size_t n = t->len;
-    if (t->cls == T_WORD && (t->flags & TF_DOTTED) == 0 && n > 1 &&
-        s[n - 1] == '.')
-      n--;
-    wc_value v = cached(d, s, n);
+    wc_value v = cached(d, s, key_len(t, s));
     t->word = v.word;
     t->lex = v.lex;
     d->trie_start.v[i] = v.trie_node;

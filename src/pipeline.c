@@ -17,8 +17,7 @@ ws_doc *ws_doc_new(const ws_ctx *ctx) {
   strtab_init(&d->person_ids);
   strtab_init(&d->alias_keys);
   /* calloc: pages of a large block are zeroed lazily by the kernel */
-  d->wcache_mem = ws_xcalloc(1, sizeof *d->wcache + 64);
-  d->wcache = (word_cache *)(((uintptr_t)d->wcache_mem + 63) & ~(uintptr_t)63);
+  d->wcache = ws_big_calloc(sizeof *d->wcache); /* page aligned */
   d->match_data = cues_match_data_new();
   if (!d->match_data)
     abort();
@@ -34,7 +33,7 @@ void ws_doc_free(ws_doc *d) {
   free(d->feed.v);
   free(d->rec_text.v);
   free(d->rec_id.v);
-  free(d->wcache_mem);
+  ws_big_free(d->wcache, sizeof *d->wcache);
   free(d->trie_start.v);
   free(d->toks.v);
   cpmap_free(&d->cps);

@@ -149,13 +149,18 @@ static uint64_t take_u64(reader *r, uint64_t max) {
 
 static void take_trie(reader *r, trie *t) {
   trie_free(t);
-  uint64_t mask = take_u64(r, UINT32_MAX - 1);
+  uint64_t mask = take_u64(r, (1u << 28) - 1); /* sanity bound */
   t->mask = (uint32_t)mask;
   t->n_edges = (uint32_t)take_u64(r, mask);
   t->n_nodes = t->cap_nodes = (uint32_t)take_u64(r, UINT32_MAX - 1);
   if (r->ok && ((mask + 1) & mask))
     r->ok = false; /* not a power of two */
-  t->slots = take(r, ((size_t)mask + 1) * sizeof *t->slots);
+  if (r->ok) {     /* on huge pages, like the tables trie.c grows */
+    size_t bytes = ((size_t)mask + 1) * sizeof *t->slots;
+    t->slots = ws_big_calloc(bytes);
+    if (fread(t->slots, 1, bytes, r->f) != bytes)
+      r->ok = false;
+  }
   t->first_entry = take(r, (size_t)t->n_nodes * sizeof *t->first_entry);
   t->has_child = take(r, (size_t)t->n_nodes * sizeof *t->has_child);
 }

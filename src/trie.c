@@ -14,7 +14,7 @@ static inline uint32_t slot_of(uint64_t key, uint32_t mask) {
 void trie_init(trie *t) {
   memset(t, 0, sizeof *t);
   t->mask = 4095;
-  t->slots = ws_xcalloc(t->mask + 1, sizeof *t->slots);
+  t->slots = ws_big_calloc(((size_t)t->mask + 1) * sizeof *t->slots);
   t->cap_nodes = 1024;
   t->first_entry = ws_xmalloc(t->cap_nodes * sizeof *t->first_entry);
   t->has_child = ws_xmalloc(t->cap_nodes * sizeof *t->has_child);
@@ -24,7 +24,8 @@ void trie_init(trie *t) {
 }
 
 void trie_free(trie *t) {
-  free(t->slots);
+  if (t->slots)
+    ws_big_free(t->slots, ((size_t)t->mask + 1) * sizeof *t->slots);
   free(t->first_entry);
   free(t->has_child);
   memset(t, 0, sizeof *t);
@@ -42,7 +43,7 @@ uint32_t trie_step(const trie *t, uint32_t node, uint32_t word) {
 
 static void grow(trie *t) {
   uint32_t mask = t->mask * 2 + 1;
-  trie_slot *slots = ws_xcalloc((size_t)mask + 1, sizeof *slots);
+  trie_slot *slots = ws_big_calloc(((size_t)mask + 1) * sizeof *slots);
   for (uint32_t i = 0; i <= t->mask; i++) {
     if (!t->slots[i].key)
       continue;
@@ -51,7 +52,7 @@ static void grow(trie *t) {
       j = (j + 1) & mask;
     slots[j] = t->slots[i];
   }
-  free(t->slots);
+  ws_big_free(t->slots, ((size_t)t->mask + 1) * sizeof *t->slots);
   t->slots = slots;
   t->mask = mask;
 }

@@ -507,7 +507,7 @@ static void build_units(ws_doc *d) {
       d->units.v[d->units.n - 1].antecedent = (int32_t)(i - 2);
     }
   if (d->units.n)
-    qsort(d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
+    doc_sort(d, d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
   for (uint32_t i = 0; i < n; i++)
     d->unit_at.v[i] = -1;
   for (size_t k = 0; k < d->units.n; k++)

@@ -294,6 +294,7 @@ struct ws_doc {
   VEC(char) shape;                  /* shape string scratch (cues.h) */
   VEC(struct shape_span) shape_pos; /* shape char -> its tokens */
   void *match_data;                 /* pcre2 match data, reused */
+  VEC(char) sort_tmp;                /* scratch of doc_sort */
   VEC(warning) warns;
   VEC(ws_entity) pub_ents;
   VEC(ws_quote) pub_quotes;
@@ -358,5 +359,8 @@ static inline bool tok_is_the(const ws_doc *d, uint32_t i) {
 /* The text of tokens [a, b) as a NUL-terminated arena string. */
 const char *doc_span_str(ws_doc *d, uint32_t a, uint32_t b);
 const char *doc_bytes_str(ws_doc *d, size_t start, size_t end);
+/* Stable sort of an array of the document (sort.h) with its scratch. */
+void doc_sort(ws_doc *d, void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *));
 
 #endif

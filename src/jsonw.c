@@ -154,6 +154,11 @@ void jw_str(jsonw *w, const char *s) {
   string(w, s, strlen(s));
 }
 
+void jw_strn(jsonw *w, const char *s, size_t n) {
+  before_value(w);
+  string(w, s, n);
+}
+
 void jw_int(jsonw *w, long long v) {
   char b[24], *e = b + sizeof b, *p = e; /* digits from the right */
   unsigned long long u =

@@ -29,6 +29,7 @@ void jw_key(jsonw *w, const char *key);
 void jw_plain_key(jsonw *w, const char *key, size_t n);
 #define JW_KEY(w, lit) jw_plain_key((w), "" lit, sizeof(lit) - 1)
 void jw_str(jsonw *w, const char *s); /* NULL writes null */
+void jw_strn(jsonw *w, const char *s, size_t n); /* s has n bytes */
 void jw_int(jsonw *w, long long v);
 void jw_real(jsonw *w, double v);
 void jw_null(jsonw *w);

@@ -567,11 +567,11 @@ void names_find(ws_doc *d) {
   place_or_person(d); /* after longer names took "Michael Jordan" */
   apposition_offices(d);
   if (d->ments.n)
-    qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
+    doc_sort(d, d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
   names_index(d);
   assign_people(d);
   link_surnames(d);
   if (d->ments.n)
-    qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
+    doc_sort(d, d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
   names_index(d);
 }

@@ -7,6 +7,7 @@
 
 #include "cues.h"
 #include "internal.h"
+#include "sort.h"
 #include "swar.h"
 
 ws_doc *ws_doc_new(const ws_ctx *ctx) {
@@ -51,6 +52,7 @@ void ws_doc_free(ws_doc *d) {
   free(d->shape_pos.v);
   cues_match_data_free(d->match_data);
   free(d->warns.v);
+  free(d->sort_tmp.v);
   free(d->pub_ents.v);
   free(d->pub_quotes.v);
   arena_free(&d->arena);
@@ -228,6 +230,12 @@ const char *doc_bytes_str(ws_doc *d, size_t start, size_t end) {
   }
   *o = '\0';
   return out;
+}
+
+void doc_sort(ws_doc *d, void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *)) {
+  VEC_RESERVE(d->sort_tmp, n * size);
+  ws_stable_sort(base, n, size, cmp, d->sort_tmp.v);
 }
 
 const char *doc_span_str(ws_doc *d, uint32_t a, uint32_t b) {

@@ -1,0 +1,62 @@
+/* test_sort.c - the stable sort: order by key, ties in input order, for
+ * sorted, reversed and random inputs around the run and merge sizes. */
+#include "sort.h"
+#include "testutil.h"
+
+typedef struct {
+  uint32_t key, seq;
+  char pad[40]; /* elements the size of a mention */
+} item;
+
+static int by_key(const void *a, const void *b) {
+  const item *x = a, *y = b;
+  return (x->key > y->key) - (x->key < y->key);
+}
+
+static void check_sorted(const item *v, size_t n, const char *what) {
+  for (size_t i = 1; i < n; i++) {
+    ck_assert_msg(v[i - 1].key <= v[i].key, "%s n=%zu: key order at %zu", what,
+                  n, i);
+    if (v[i - 1].key == v[i].key)
+      ck_assert_msg(v[i - 1].seq < v[i].seq, "%s n=%zu: tie order at %zu", what,
+                    n, i);
+  }
+}
+
+START_TEST(orders) {
+  static const size_t sizes[] = {0,  1,  2,  15,  16,  17,
+                                 31, 33, 64, 100, 257, 1000};
+  uint32_t rng = 12345;
+  ARRAY_FOR_EACH(sizes, np) {
+    size_t n = *np;
+    item *v = calloc(n + 1, sizeof *v), *tmp = calloc(n + 1, sizeof *tmp);
+    for (int shape = 0; shape < 4; shape++) {
+      for (size_t i = 0; i < n; i++) {
+        rng = rng * 1103515245u + 12345u;
+        uint32_t r = rng >> 16;
+        v[i].key = shape == 0   ? (uint32_t)i                 /* sorted */
+                   : shape == 1 ? (uint32_t)(n - i)           /* reversed */
+                   : shape == 2 ? r % 7                       /* many ties */
+                                : (uint32_t)(i % 50) + r % 3; /* runs */
+        v[i].seq = (uint32_t)i;
+      }
+      ws_stable_sort(v, n, sizeof *v, by_key, tmp);
+      check_sorted(v, n, "shape");
+      char *seen = calloc(n + 1, 1); /* a permutation of the input */
+      for (size_t i = 0; i < n; i++) {
+        ck_assert_uint_lt(v[i].seq, n);
+        ck_assert(!seen[v[i].seq]);
+        seen[v[i].seq] = 1;
+      }
+      free(seen);
+    }
+    free(v);
+    free(tmp);
+  }
+}
+END_TEST
+
+int main(void) {
+  const feature f[] = {{"orders", orders}};
+  return RUN_FEATURES("sort", f);
+}

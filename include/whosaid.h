@@ -203,6 +203,12 @@ enum {
  * per quotation with WS_JSON_PER_QUOTE, possibly none), each ending in
  * "\n". The caller frees the string with ws_free(). NULL only on OOM. */
 WS_EXPORT char *ws_doc_json(const ws_doc *doc, int flags);
+/** The same text as ws_doc_json(), in a buffer that doc owns and reuses, so
+ * a stream of documents allocates nothing per record. *len (if len is not
+ * NULL) gets its length in bytes. The text stays valid until the next call
+ * that takes doc (ws_process*, ws_doc_json_view, ws_doc_free). NULL only
+ * when doc is NULL. */
+WS_EXPORT const char *ws_doc_json_view(ws_doc *doc, int flags, size_t *len);
 
 /** Free memory returned by this library. */
 WS_EXPORT void ws_free(void *p);

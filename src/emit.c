@@ -239,20 +239,42 @@ static void doc_json(jsonw *w, const ws_doc *d) {
   jw_newline(w);
 }
 
+static void write_json(jsonw *w, const ws_doc *d, int flags) {
+  jw_reset(w, flags & WS_JSON_PRETTY);
+  VEC_RESERVE(w->buf, 4096);
+  w->buf.v[0] = '\0';
+  if (d->status != WS_OK)
+    error_json(w, d);
+  else if (flags & WS_JSON_PER_QUOTE)
+    for (size_t i = 0; i < d->pub_quotes.n; i++)
+      per_quote_json(w, d, &d->pub_quotes.v[i]);
+  else
+    doc_json(w, d);
+}
+
 char *ws_doc_json(const ws_doc *d, int flags) {
   if (!d)
     return NULL;
   jsonw w = {0};
-  jw_reset(&w, flags & WS_JSON_PRETTY);
-  VEC_RESERVE(w.buf, 4096);
-  w.buf.v[0] = '\0';
-  if (d->status != WS_OK)
-    error_json(&w, d);
-  else if (flags & WS_JSON_PER_QUOTE)
-    for (size_t i = 0; i < d->pub_quotes.n; i++)
-      per_quote_json(&w, d, &d->pub_quotes.v[i]);
-  else
-    doc_json(&w, d);
+  write_json(&w, d, flags);
   free(w.count.v);
   return w.buf.v;
+}
+
+const char *ws_doc_json_view(ws_doc *d, int flags, size_t *len) {
+  if (!d)
+    return NULL;
+  if (!d->json)
+    d->json = ws_xcalloc(1, sizeof *d->json);
+  write_json(d->json, d, flags);
+  if (len)
+    *len = d->json->buf.n;
+  return d->json->buf.v;
+}
+
+void emit_free(ws_doc *d) {
+  if (d->json)
+    jw_free(d->json);
+  free(d->json);
+  d->json = NULL;
 }

@@ -41,7 +41,8 @@ enum {
   TF_POSS = 1 << 8,       /* the clitic 's / ’s */
   TF_DOTTED = 1 << 9,     /* word ends in '.' (U.S.) */
   TF_IN_QUOTE = 1 << 10,  /* inside a top-level quotation (marks excluded) */
-  TF_QMARK_USED = 1 << 11 /* quote mark paired into a quotation */
+  TF_QMARK_USED = 1 << 11, /* quote mark paired into a quotation */
+  TF_NAME = 1 << 12        /* could be part of a name (names.c) */
 };
 
 typedef struct {
@@ -287,6 +288,7 @@ struct ws_doc {
   strtab person_ids; /* canonical name -> index into people */
   strtab alias_keys; /* surname key -> index into alias_person */
   VEC(int32_t) alias_person;
+  VEC(uint32_t) name_toks; /* tokens with TF_NAME, in order */
   VEC(quotation) quotes;
   VEC(uint32_t) qstack;             /* open quotation marks (quotes.c) */
   VEC(struct unit) units;           /* speaker candidates (attribute.c) */
@@ -294,6 +296,7 @@ struct ws_doc {
   VEC(char) shape;                  /* shape string scratch (cues.h) */
   VEC(struct shape_span) shape_pos; /* shape char -> its tokens */
   void *match_data;                 /* pcre2 match data, reused */
+  struct jsonw *json; /* output of ws_doc_json_view, or NULL (emit.c) */
   VEC(char) sort_tmp;                /* scratch of doc_sort */
   VEC(warning) warns;
   VEC(ws_entity) pub_ents;
@@ -311,6 +314,7 @@ void names_find(ws_doc *d);    /* names.c */
 void quo_find(ws_doc *d);      /* quotes.c */
 void att_attribute(ws_doc *d); /* attribute.c */
 void emit_prepare(ws_doc *d);  /* emit.c: public views */
+void emit_free(ws_doc *d);     /* emit.c: the JSON buffer */
 
 /* pipeline.c */
 void doc_reset(ws_doc *d);

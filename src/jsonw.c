@@ -36,6 +36,12 @@ void jw_reset(jsonw *w, bool pretty) {
   w->count.v[0] = 0;
 }
 
+void jw_free(jsonw *w) {
+  free(w->buf.v);
+  free(w->count.v);
+  memset(w, 0, sizeof *w);
+}
+
 /* Separator and indentation before a value (or key) at the current depth. */
 static void before_value(jsonw *w) {
   if (w->after_key) {

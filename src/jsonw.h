@@ -11,7 +11,7 @@
 
 #include "alloc.h"
 
-typedef struct {
+typedef struct jsonw {
   VEC(char) buf;
   bool pretty;
   int depth;
@@ -20,6 +20,7 @@ typedef struct {
 } jsonw;
 
 void jw_reset(jsonw *w, bool pretty);
+void jw_free(jsonw *w); /* the buffers, not w */
 void jw_obj_begin(jsonw *w);
 void jw_obj_end(jsonw *w);
 void jw_arr_begin(jsonw *w);

@@ -39,15 +39,10 @@ static int by_tok(const void *a, const void *b) {
   return (x->tok > y->tok) - (x->tok < y->tok);
 }
 
-/* Could token i be part of a person's name? */
-static bool name_token(const ws_doc *d, uint32_t i) {
-  const token *t = &d->toks.v[i];
-  if (t->cls != T_WORD || !(t->flags & (TF_CAP | TF_ALLCAPS)) ||
-      (t->flags & TF_POSS))
-    return false;
-  uint64_t f = t->lex;
-  return !(f &
-           (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER | LX_GROUP));
+/* Could token i be part of a person's name? A capitalised word that is not
+ * a closed-class word, set by lex_lookup. */
+static inline bool name_token(const ws_doc *d, uint32_t i) {
+  return d->toks.v[i].flags & TF_NAME;
 }
 
 /* End of a name starting at i: capitalised words, initials ("J."), and
@@ -382,21 +377,21 @@ static bool claim_person(ws_doc *d, uint32_t a, uint32_t b) {
 /* Two to four capitalised words used as a speaker name a person even when
  * no list has them ("Daniel Tetteh Quaye, an engineer, said"). */
 static void speech_names(ws_doc *d) {
-  uint32_t n = (uint32_t)d->toks.n;
-  for (uint32_t i = 0; i < n; i++) {
-    if (d->ment_at.v[i] >= 0 || !name_token(d, i) ||
-        (d->toks.v[i].flags & TF_ALLCAPS))
+  uint32_t next = 0; /* tokens before it are taken */
+  for (size_t k = 0; k < d->name_toks.n; k++) {
+    uint32_t i = d->name_toks.v[k];
+    if (i < next || d->ment_at.v[i] >= 0 || (d->toks.v[i].flags & TF_ALLCAPS))
       continue;
     uint32_t end = scan_name(d, i);
     if (end - i > 4 && speech_context(d, end - 2, end))
       i = end - 2; /* "Assistant Circuit Attorney Janelle Brooks said" */
     if (end - i < 2 || end - i > 4) {
-      i = end > i ? end - 1 : i;
+      next = end > i ? end : i + 1;
       continue;
     }
     if (speech_context(d, i, end))
       claim_person(d, i, end);
-    i = end - 1;
+    next = end;
   }
 }
 
@@ -412,23 +407,23 @@ static bool plain_lower_word(const ws_doc *d, uint32_t i) {
  * Albers", "her publisher, Jonas Riedl, said". */
 static void role_people(ws_doc *d) {
   const token *t = d->toks.v;
-  uint32_t n = (uint32_t)d->toks.n;
-  for (uint32_t i = 1; i + 2 < n; i++) {
-    uint32_t start;
-    if (plain_lower_word(d, i) && (t[i - 1].lex & LX_DEMONYM))
-      start = i + 1;
-    else if (tok_is(&t[i], ',') && plain_lower_word(d, i - 1))
-      start = i + 1;
-    else
+  uint32_t n = (uint32_t)d->toks.n, next = 0;
+  for (size_t k = 0; k < d->name_toks.n; k++) {
+    uint32_t start = d->name_toks.v[k], i = start - 1;
+    if (start < 2 || start < next || start + 1 >= n)
       continue;
-    if (d->ment_at.v[start] >= 0 || !name_token(d, start))
+    bool comma = tok_is(&t[i], ',');
+    if (!(plain_lower_word(d, i) && (t[i - 1].lex & LX_DEMONYM)) &&
+        !(comma && plain_lower_word(d, i - 1)))
+      continue;
+    if (d->ment_at.v[start] >= 0)
       continue;
     uint32_t end = scan_name(d, start);
     if (end - start < 2 || end - start > 4 ||
-        (tok_is(&t[i], ',') && (end >= n || !tok_is(&t[end], ','))))
+        (comma && (end >= n || !tok_is(&t[end], ','))))
       continue;
     if (claim_person(d, start, end))
-      i = end - 1;
+      next = end + 1;
   }
 }
 
@@ -487,10 +482,11 @@ static void apposition_offices(ws_doc *d) {
 /* A known given name and capitalised words: "Katrin Albers". A given name
  * that is also a common word ("Will") does not count at a sentence start. */
 static void given_name_people(ws_doc *d) {
-  uint32_t n = (uint32_t)d->toks.n;
-  for (uint32_t i = 0; i < n; i++) {
-    if (!name_token(d, i))
-      continue; /* both rules below start at a name token */
+  uint32_t n = (uint32_t)d->toks.n, next = 0;
+  for (size_t k = 0; k < d->name_toks.n; k++) {
+    uint32_t i = d->name_toks.v[k]; /* both rules start at a name token */
+    if (i < next)
+      continue;
     const token *t = &d->toks.v[i];
     uint64_t f = t->lex;
     /* an unknown first name is known by the initial after it ("Vann R.") */
@@ -506,7 +502,7 @@ static void given_name_people(ws_doc *d) {
       m->tok = i;
       for (uint32_t j = i; j < i + 3; j++)
         d->ment_at.v[j] = after;
-      i = m->tok + m->ntok - 1;
+      next = m->tok + m->ntok;
       continue;
     }
     if (d->ment_at.v[i] >= 0 || !((f & LX_FIRST_NAME) || initial) ||
@@ -515,11 +511,11 @@ static void given_name_people(ws_doc *d) {
       continue;
     uint32_t end = scan_name(d, i);
     if (end - i < 2 || end - i > 4) {
-      i = end > i ? end - 1 : i;
+      next = end > i ? end : i + 1;
       continue;
     }
     claim_person(d, i, end);
-    i = end - 1;
+    next = end;
   }
 }
 
@@ -530,8 +526,10 @@ static void link_surnames(ws_doc *d) {
   const token *t = d->toks.v;
   uint32_t n = (uint32_t)d->toks.n;
   char key[KEY_MAX];
-  for (uint32_t i = 0; i < n; i++) {
-    if ((d->ment_at.v[i] >= 0 && !place_in_name(d, i)) || !name_token(d, i))
+  uint32_t next = 0;
+  for (size_t nt = 0; nt < d->name_toks.n; nt++) {
+    uint32_t i = d->name_toks.v[nt];
+    if (i < next || (d->ment_at.v[i] >= 0 && !place_in_name(d, i)))
       continue;
     for (uint32_t len = 2; len >= 1; len--) {
       if (i + len > n || (len == 2 && ((d->ment_at.v[i + 1] >= 0 &&
@@ -547,7 +545,7 @@ static void link_surnames(ws_doc *d) {
       d->ments.v[d->ments.n - 1].person = p;
       for (uint32_t j = i; j < i + len; j++)
         d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
-      i += len - 1;
+      next = i + len;
       break;
     }
   }
@@ -559,6 +557,10 @@ void names_find(ws_doc *d) {
   strtab_clear(&d->alias_keys);
   d->alias_person.n = 0;
   d->people.n = 0;
+  d->name_toks.n = 0;
+  for (uint32_t i = 0; i < d->toks.n; i++)
+    if (d->toks.v[i].flags & TF_NAME)
+      *VEC_PUSH(d->name_toks) = i;
   names_index(d);
   titled_names(d);
   speech_names(d);

@@ -44,6 +44,7 @@ void ws_doc_free(ws_doc *d) {
   strtab_free(&d->person_ids);
   strtab_free(&d->alias_keys);
   free(d->alias_person.v);
+  free(d->name_toks.v);
   free(d->quotes.v);
   free(d->qstack.v);
   free(d->units.v);
@@ -53,6 +54,7 @@ void ws_doc_free(ws_doc *d) {
   cues_match_data_free(d->match_data);
   free(d->warns.v);
   free(d->sort_tmp.v);
+  emit_free(d);
   free(d->pub_ents.v);
   free(d->pub_quotes.v);
   arena_free(&d->arena);

@@ -14,6 +14,7 @@ struct api_refs {
   ws_status (*process_record)(ws_doc *, const char *, size_t,
                               const ws_record_fields *, long, ws_error *);
   char *(*doc_json)(const ws_doc *, int);
+  const char *(*doc_json_view)(ws_doc *, int, size_t *);
   void (*free_fn)(void *);
 };
 
@@ -29,6 +30,7 @@ int main(void) {
   refs.process = ws_process;
   refs.process_record = ws_process_record;
   refs.doc_json = ws_doc_json;
+  refs.doc_json_view = ws_doc_json_view;
   refs.free_fn = ws_free;
   printf("whosaid.h: C99 ok (%d %d %lu)\n", (int)status, flags,
          (unsigned long)span.end);

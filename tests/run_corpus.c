@@ -93,7 +93,7 @@ int main(int argc, char **argv) {
     char art[512], exp[512], cmd[2048];
     snprintf(art, sizeof art, "corpus/articles/%s.txt", names[i]);
     snprintf(exp, sizeof exp, "corpus/expected/%s.jsonl", names[i]);
-    size_t tlen, elen;
+    size_t tlen = 0, elen = 0;
     char *text = read_path(art, &tlen), *want = read_path(exp, &elen);
     ws_process(doc, art, text, tlen, NULL);
     char *got = ws_doc_json(doc, 0);

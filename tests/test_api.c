@@ -22,7 +22,7 @@ static ws_ctx *ctx(void) {
 
 START_TEST(status_strings) {
   static const ws_status all[] = {
-      WS_OK,          WS_ERR_NOMEM, WS_ERR_IO,     WS_ERR_GAZETTEER,
+      WS_OK,          WS_ERR_NOMEM,     WS_ERR_IO,   WS_ERR_GAZETTEER,
       WS_ERR_ARG,     WS_ERR_TOO_LARGE, WS_ERR_JSON, WS_ERR_RECORD,
       WS_ERR_PATTERN, WS_ERR_EMPTY};
   for (size_t i = 0; i < ARRAY_LEN(all); i++) {
@@ -45,6 +45,7 @@ START_TEST(null_safety) {
   ck_assert_uint_eq(ws_doc_quote_count(NULL), 0);
   ck_assert_ptr_null(ws_doc_quote(NULL, 0));
   ck_assert_ptr_null(ws_doc_json(NULL, 0));
+  ck_assert_ptr_null(ws_doc_json_view(NULL, 0, NULL));
   ws_options o = ws_options_default();
   o.gazetteer_dir = "/nonexistent-dir";
   ws_ctx *c = (ws_ctx *)1;
@@ -67,6 +68,20 @@ START_TEST(reuse_and_stream) {
   ck_assert_int_eq(ws_finish(d, "a", NULL), WS_OK);
   char *two = ws_doc_json(d, 0);
   ck_assert_str_eq(one, two);
+  /* the view is the same text for every flag, and its length is right */
+  static const int flags[] = {0, WS_JSON_PRETTY, WS_JSON_PER_QUOTE,
+                              WS_JSON_PRETTY | WS_JSON_PER_QUOTE};
+  for (size_t f = 0; f < sizeof flags / sizeof *flags; f++) {
+    char *own = ws_doc_json(d, flags[f]);
+    size_t n = 0;
+    const char *view = ws_doc_json_view(d, flags[f], &n);
+    ck_assert_str_eq(view, own);
+    ck_assert_uint_eq(n, strlen(own));
+    ws_free(own);
+  }
+  ck_assert_int_eq(ws_process(d, "b", "No quotes.", 10, NULL), WS_OK);
+  ck_assert_str_eq(ws_doc_json_view(d, 0, NULL),
+                   "{\"id\":\"b\",\"entities\":[],\"quotes\":[]}\n");
   ws_free(one);
   ws_free(two);
   ws_doc_free(d);
@@ -185,9 +200,9 @@ int main(void) {
   const struct {
     const char *name;
     const TTest *t;
-  } f[] = {{"status", status_strings}, {"null-safety", null_safety},
+  } f[] = {{"status", status_strings},         {"null-safety", null_safety},
            {"reuse-stream", reuse_and_stream}, {"records", records},
-           {"too-large", too_large}, {"json", json_shape}};
+           {"too-large", too_large},           {"json", json_shape}};
   for (size_t i = 0; i < ARRAY_LEN(f); i++) {
     TCase *tc = tcase_create(f[i].name);
     tcase_add_test(tc, f[i].t);

@@ -64,12 +64,15 @@ static void load(void) {
       p = tab + 1;
     }
     ck_assert_msg(k == 6, "attribution.tsv:%d: %d columns, want 6", no, k);
-    snprintf(c->section, sizeof c->section, "%s", col[0]);
-    snprintf(c->text, sizeof c->text, "%s", col[1]);
-    snprintf(c->quote, sizeof c->quote, "%s", col[2]);
-    snprintf(c->name, sizeof c->name, "%s", col[3]);
-    snprintf(c->kind, sizeof c->kind, "%s", col[4]);
-    snprintf(c->mention, sizeof c->mention, "%s", col[5]);
+    snprintf(c->section, sizeof c->section, "%.*s", (int)sizeof c->section - 1,
+             col[0]);
+    snprintf(c->text, sizeof c->text, "%.*s", (int)sizeof c->text - 1, col[1]);
+    snprintf(c->quote, sizeof c->quote, "%.*s", (int)sizeof c->quote - 1,
+             col[2]);
+    snprintf(c->name, sizeof c->name, "%.*s", (int)sizeof c->name - 1, col[3]);
+    snprintf(c->kind, sizeof c->kind, "%.*s", (int)sizeof c->kind - 1, col[4]);
+    snprintf(c->mention, sizeof c->mention, "%.*s", (int)sizeof c->mention - 1,
+             col[5]);
     unescape(c->text);
     c->line = no;
     bool known = false;

@@ -33,10 +33,12 @@ static void usage(FILE *out, int full) {
       "document (id \"-\").\n"
       "\n"
       "Options:\n"
-      "      --jsonl              input is JSON Lines: one object per line with\n"
+      "      --jsonl              input is JSON Lines: one object per line "
+      "with\n"
       "                           a string text field and an optional id; one\n"
       "                           output line per input line, in order\n"
-      "      --text-field NAME    JSONL field holding the text (default: text)\n"
+      "      --text-field NAME    JSONL field holding the text (default: "
+      "text)\n"
       "      --id-field NAME      JSONL field holding the id (default: id)\n"
       "      --per-quote          one record per quotation (who said what)\n"
       "      --pretty             indented JSON for humans\n"
@@ -69,12 +71,9 @@ static int json_flags(const config *cfg) {
 }
 
 static int emit(ws_doc *doc, const config *cfg) {
-  char *out = ws_doc_json(doc, json_flags(cfg));
-  if (!out)
-    return EXIT_IO;
-  size_t n = strlen(out);
+  size_t n;
+  const char *out = ws_doc_json_view(doc, json_flags(cfg), &n);
   int rc = fwrite(out, 1, n, stdout) == n ? EXIT_OK : EXIT_IO;
-  ws_free(out);
   if (rc == EXIT_OK && ws_doc_status(doc) != WS_OK)
     rc = EXIT_RECORDS;
   return rc;
@@ -152,8 +151,17 @@ static int worker_count(const config *cfg, char **paths, int n_paths) {
   return n_stdin > 1 ? 1 : jobs < n_paths ? jobs : n_paths;
 }
 
-enum { OPT_JSONL = 256, OPT_TEXT_FIELD, OPT_ID_FIELD, OPT_PER_QUOTE,
-       OPT_PRETTY, OPT_GAZ_FILE, OPT_MAX_DOC, OPT_STATS, OPT_CHECK };
+enum {
+  OPT_JSONL = 256,
+  OPT_TEXT_FIELD,
+  OPT_ID_FIELD,
+  OPT_PER_QUOTE,
+  OPT_PRETTY,
+  OPT_GAZ_FILE,
+  OPT_MAX_DOC,
+  OPT_STATS,
+  OPT_CHECK
+};
 
 /* -j N: a positive decimal integer; more than JOBS_MAX means JOBS_MAX. */
 static int parse_jobs(const char *arg) {
@@ -187,12 +195,24 @@ static int parse(int argc, char **argv, config *cfg, int *done) {
   int c;
   while ((c = getopt_long(argc, argv, ":g:j:Vh", longopts, NULL)) != -1) {
     switch (c) {
-    case OPT_JSONL: cfg->jsonl = 1; break;
-    case OPT_TEXT_FIELD: cfg->fields.text_field = optarg; break;
-    case OPT_ID_FIELD: cfg->fields.id_field = optarg; break;
-    case OPT_PER_QUOTE: cfg->per_quote = 1; break;
-    case OPT_PRETTY: cfg->pretty = 1; break;
-    case 'g': cfg->opts.gazetteer_dir = optarg; break;
+    case OPT_JSONL:
+      cfg->jsonl = 1;
+      break;
+    case OPT_TEXT_FIELD:
+      cfg->fields.text_field = optarg;
+      break;
+    case OPT_ID_FIELD:
+      cfg->fields.id_field = optarg;
+      break;
+    case OPT_PER_QUOTE:
+      cfg->per_quote = 1;
+      break;
+    case OPT_PRETTY:
+      cfg->pretty = 1;
+      break;
+    case 'g':
+      cfg->opts.gazetteer_dir = optarg;
+      break;
     case 'j':
       if ((cfg->jobs = parse_jobs(optarg)) < 0)
         return usage_error("invalid --jobs", optarg);
@@ -212,8 +232,12 @@ static int parse(int argc, char **argv, config *cfg, int *done) {
       cfg->opts.max_doc_bytes = (size_t)v;
       break;
     }
-    case OPT_STATS: cfg->stats = 1; break;
-    case OPT_CHECK: cfg->check = 1; break;
+    case OPT_STATS:
+      cfg->stats = 1;
+      break;
+    case OPT_CHECK:
+      cfg->check = 1;
+      break;
     case 'V':
       printf("whosaid %s\n", ws_version_string());
       *done = 1;

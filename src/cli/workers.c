@@ -240,10 +240,9 @@ typedef struct {
 /* Append the document's JSON to b->out, as main.c's emit() writes it.
  * Returns -1 (b->rc EXIT_IO) when out of memory. */
 static int emit(ws_doc *doc, int flags, batch *b) {
-  char *json = ws_doc_json(doc, flags);
-  int fail = !json || buf_append(&b->out, json, strlen(json)) != 0;
-  ws_free(json);
-  if (fail) {
+  size_t n;
+  const char *json = ws_doc_json_view(doc, flags, &n);
+  if (buf_append(&b->out, json, n) != 0) {
     b->rc = EXIT_IO;
     return -1;
   }

@@ -443,16 +443,20 @@ static void build_units(ws_doc *d) {
   d->units.n = 0;
   VEC_RESERVE(d->unit_at, n);
   d->unit_at.n = n;
-  for (uint32_t i = 0; i < n; i++)
-    d->unit_at.v[i] = -1;
+  memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v); /* all -1 */
   person_units(d);
+  /* each pass below tests the word's flags before anything else: most
+   * tokens are not what the pass looks for */
   for (uint32_t i = 0; i < n; i++) /* speech-adjacent noun phrases first */
-    if (free_tok(d, i) && T(d, i)->cls == T_WORD && (F(d, i) & LX_DET) &&
-        !(F(d, i) & (LX_PRON_M | LX_PRON_F)))
+    if ((F(d, i) & (LX_DET | LX_PRON_M | LX_PRON_F)) == LX_DET &&
+        T(d, i)->cls == T_WORD && free_tok(d, i))
       generic_nominal(d, i);
+  const uint64_t pron_nominal = LX_PRON_IT | LX_PRON_M | LX_PRON_F |
+                                LX_PRON_PL | LX_PRON_1 | LX_NOMINAL;
   for (uint32_t i = 0; i < n; i++) { /* pronouns and nominals first: a */
-    if (!free_tok(d, i) || T(d, i)->cls != T_WORD) /* nominal may take */
-      continue;                                    /* capitalised words */
+    if (!(F(d, i) & pron_nominal) || !free_tok(d, i) || /* nominal may */
+        T(d, i)->cls != T_WORD) /* take capitalised words */
+      continue;
     uint64_t f = F(d, i);
     if ((f & LX_PRON_IT) && i + 1 < n && T(d, i + 1)->cls == T_WORD &&
         (F(d, i + 1) & LX_CUE_VERB) && !(F(d, i + 1) & LX_CUE_ING)) {
@@ -501,15 +505,14 @@ static void build_units(ws_doc *d) {
     if ((F(d, i) & LX_ACCORDING) && free_tok(d, i) && word_is(d, i + 1, "to"))
       according_unit(d, i + 2);
   for (uint32_t i = 2; i < n; i++) /* "Beck, who ...": after all names */
-    if (free_tok(d, i) && (F(d, i) & LX_REL) && tok_is(T(d, i - 1), ',') &&
+    if ((F(d, i) & LX_REL) && free_tok(d, i) && tok_is(T(d, i - 1), ',') &&
         unit_ending_at(d, i - 2) >= 0) {
       push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
       d->units.v[d->units.n - 1].antecedent = (int32_t)(i - 2);
     }
   if (d->units.n)
     doc_sort(d, d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
-  for (uint32_t i = 0; i < n; i++)
-    d->unit_at.v[i] = -1;
+  memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v);
   for (size_t k = 0; k < d->units.n; k++)
     for (uint32_t i = d->units.v[k].tok;
          i < d->units.v[k].tok + d->units.v[k].ntok; i++)

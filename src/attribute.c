@@ -451,8 +451,8 @@ static void build_units(ws_doc *d) {
     if ((F(d, i) & (LX_DET | LX_PRON_M | LX_PRON_F)) == LX_DET &&
         T(d, i)->cls == T_WORD && free_tok(d, i))
       generic_nominal(d, i);
-  const uint64_t pron_nominal = LX_PRON_IT | LX_PRON_M | LX_PRON_F |
-                                LX_PRON_PL | LX_PRON_1 | LX_NOMINAL;
+  const uint64_t pron_nominal =
+      LX_PRON_IT | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_NOMINAL;
   for (uint32_t i = 0; i < n; i++) { /* pronouns and nominals first: a */
     if (!(F(d, i) & pron_nominal) || !free_tok(d, i) || /* nominal may */
         T(d, i)->cls != T_WORD) /* take capitalised words */

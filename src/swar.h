@@ -34,6 +34,32 @@ static inline unsigned swar_continuations(uint64_t x) {
   return (unsigned)((m * SWAR_ONES) >> 56);
 }
 
+/* High bit of each byte of x that lies in [lo, hi], for bytes below 0x80
+ * (the caller masks the others): adding 0x80 - lo sets the high bit from lo
+ * up, adding 0x7F - hi from above hi; neither sum carries into the next
+ * byte. */
+static inline uint64_t swar_in_range(uint64_t x7, unsigned char lo,
+                                     unsigned char hi) {
+  return (x7 + SWAR_ONES * (0x80u - lo)) & ~(x7 + SWAR_ONES * (0x7Fu - hi)) &
+         SWAR_HIGHS;
+}
+
+/* Number of bytes whose high bit is set in m (m has only high bits): a
+ * multiply sums them, with no need for a popcount instruction. */
+static inline unsigned swar_count_highs(uint64_t m) {
+  return (unsigned)(((m >> 7) * SWAR_ONES) >> 56);
+}
+
+/* Index of the first byte of x in memory order whose high bit is set in m
+ * (m != 0). */
+static inline unsigned swar_first(uint64_t m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return (unsigned)__builtin_clzll(m) >> 3;
+#else
+  return (unsigned)__builtin_ctzll(m) >> 3;
+#endif
+}
+
 /* Bytes that need care inside a JSON string: '"', '\\' and controls. */
 static inline uint64_t swar_json_special(uint64_t x) {
   return swar_has(x, '"') | swar_has(x, '\\') | swar_below(x, 0x20);

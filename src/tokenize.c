@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "swar.h"
 
 typedef struct {
   const unsigned char *s;
@@ -71,29 +72,27 @@ typedef struct {
   bool complete;           /* counts cover the word: only ASCII alnum runs */
 } case_count;
 
-/* ASCII bytes of words: 0 other, WB_DIGIT, WB_LOWER, WB_UPPER; a letter has
- * bit 1 set and an upper-case letter bit 2, which the counting loop adds. */
-enum { WB_DIGIT = 1, WB_LOWER = 3, WB_UPPER = 7 };
-/* clang-format off */
-static const unsigned char word_bits[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-/* clang-format on */
+/* The ASCII letters and digits at p[0, 8): high bit per byte of letters
+ * in *letters and of upper-case letters in *upper; returns how many bytes
+ * from p are letters or digits (8: the run goes on). */
+static inline unsigned ascii_alnum_run(const unsigned char *p,
+                                       uint64_t *letters, uint64_t *upper) {
+  uint64_t x = swar_load(p);
+  uint64_t ascii = ~x & SWAR_HIGHS, x7 = x & ~SWAR_HIGHS;
+  uint64_t up = swar_in_range(x7, 'A', 'Z') & ascii;
+  uint64_t let = (up | swar_in_range(x7, 'a', 'z')) & ascii;
+  uint64_t alnum = let | (swar_in_range(x7, '0', '9') & ascii);
+  uint64_t stop = ~alnum & SWAR_HIGHS;
+  unsigned k = stop ? swar_first(stop) : 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  uint64_t keep = k == 8 ? ~0ULL : k == 0 ? 0 : ~(~0ULL >> (8 * k));
+#else
+  uint64_t keep = (stop & (0 - stop)) - 1; /* the bytes before the stop */
+#endif
+  *letters = let & keep;
+  *upper = up & keep;
+  return k;
+}
 
 static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
   size_t j = i, l;
@@ -101,24 +100,26 @@ static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
   size_t nletters = 0;
   *cc = (case_count){0, 0, -1, true};
   for (;;) {
-    /* fast path: a run of ASCII letters and digits, counting case */
+    /* fast path: a run of ASCII letters and digits, eight bytes a step
+     * (TEXT_PAD zero bytes end the text), counting case */
     size_t j0 = j;
-    unsigned up = 0, letters = 0;
-    while (j < s.n) {
-      unsigned f = word_bits[s.s[j]];
-      if (!f)
-        break;
-      up += f >> 2;
-      letters += (f >> 1) & 1;
-      j++;
-    }
+    unsigned up = 0, letters = 0, k;
+    do {
+      uint64_t lm, um;
+      k = ascii_alnum_run(s.s + j, &lm, &um);
+      letters += swar_count_highs(lm);
+      up += swar_count_highs(um);
+      j += k;
+    } while (k == 8);
+    if (j > s.n) /* not reached: the padding is not alnum */
+      j = s.n;
     if (j > j0) {
       if (cc->first < 0)
-        cc->first = word_bits[s.s[j0]] == WB_UPPER;
+        cc->first = s.s[j0] >= 'A' && s.s[j0] <= 'Z';
       cc->upper += (int)up;
       cc->lower += (int)(letters - up);
       nletters += letters;
-      prev = word_bits[s.s[j - 1]] == WB_DIGIT ? CC_DIGIT : CC_LETTER;
+      prev = s.s[j - 1] >= '0' && s.s[j - 1] <= '9' ? CC_DIGIT : CC_LETTER;
     }
     if (j >= s.n)
       break;

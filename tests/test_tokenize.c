@@ -17,6 +17,11 @@ START_TEST(words) {
       {"Face-To-Face talks", "Face-To-Face|talks"},
       {"Bogot\xC3\xA1, Colombia", "Bogot\xC3\xA1|,|Colombia"},
       {"wait\xE2\x80\x94now", "wait|\xE2\x80\x94|now"},
+      /* word ends at every place of the eight-byte step, and at the end */
+      {"abcdefg,abcdefgh,abcdefghi abcdefghijklmnop.",
+       "abcdefg|,|abcdefgh|,|abcdefghi|abcdefghijklmnop|."},
+      {"Caf\xC3\xA9s1234567890xyz", "Caf\xC3\xA9s1234567890xyz"},
+      {"end12345", "end12345"},
       {"", ""},
   };
   char buf[512];
@@ -113,6 +118,15 @@ START_TEST(case_flags_table) {
       {"iPhone", 0},
       {"X-RAY", TF_CAP | TF_ALLCAPS},
       {"SÁNCHEZ-Ortiz", TF_CAP},
+      /* the ASCII fast path reads eight bytes a step: words around 8 */
+      {"STERLING next", TF_CAP | TF_ALLCAPS},
+      {"STERLINGS next", TF_CAP | TF_ALLCAPS},
+      {"Sterling next", TF_CAP},
+      {"sterlinG next", 0},
+      {"ABCDEFGHIJKLMNOPq", TF_CAP},
+      {"ABCDEFGHIJKLMNOP", TF_CAP | TF_ALLCAPS},
+      {"A1234567 B", TF_CAP},
+      {"AB345678CD", TF_CAP | TF_ALLCAPS},
   };
   ARRAY_FOR_EACH(cases, c) {
     ws_doc *d = test_doc(c->word);

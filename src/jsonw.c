@@ -144,6 +144,21 @@ void jw_key(jsonw *w, const char *key) {
 }
 
 void jw_plain_key(jsonw *w, const char *key, size_t n) {
+  if (!w->pretty && !w->after_key && w->depth > 0) {
+    /* compact records are mostly keys: one reserve, no separator logic */
+    VEC_RESERVE(w->buf, w->buf.n + n + 5);
+    char *o = w->buf.v + w->buf.n;
+    if (w->count.v[w->depth]++)
+      *o++ = ',';
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    w->buf.n = (size_t)(o - w->buf.v);
+    w->after_key = true;
+    return;
+  }
   before_value(w);
   putc1(w, '"');
   put(w, key, n);

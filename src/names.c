@@ -523,6 +523,29 @@ static void given_name_people(ws_doc *d) {
   }
 }
 
+/* Initials before a found name belong to it: "J. Gerald Hebert", "E. J.
+ * Dionne" (the sentence splitter keeps "J." inside the sentence). */
+static void leading_initials(ws_doc *d) {
+  const token *t = d->toks.v;
+  for (size_t k = 0; k < d->ments.n; k++) {
+    mention *m = &d->ments.v[k];
+    if (m->type != WS_PERSON || m->office_ntok)
+      continue;
+    uint32_t a = m->tok;
+    while (a >= 2 && m->tok - a < 4 && !(t[a].flags & TF_SENT_START) &&
+           tok_is(&t[a - 1], '.') && !(t[a - 1].flags & TF_SPACE_BEFORE) &&
+           t[a - 2].cls == T_WORD && t[a - 2].len == 1 &&
+           (t[a - 2].flags & TF_CAP) && d->ment_at.v[a - 2] < 0)
+      a -= 2;
+    if (a == m->tok)
+      continue;
+    for (uint32_t j = a; j < m->tok; j++)
+      d->ment_at.v[j] = (int32_t)k;
+    m->ntok += m->tok - a;
+    m->tok = a;
+  }
+}
+
 /* Surnames alone, anywhere in the document, linked to the full name. */
 static void link_surnames(ws_doc *d) {
   if (!d->alias_keys.n)
@@ -565,6 +588,7 @@ void names_find(ws_doc *d) {
   role_people(d);
   given_name_people(d);
   place_or_person(d); /* after longer names took "Michael Jordan" */
+  leading_initials(d);
   apposition_offices(d);
   if (d->ments.n)
     qsort(d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);

@@ -359,18 +359,35 @@ static bool cue_follows(const ws_doc *d, uint32_t i) {
  * token it covers, or 0. */
 static uint32_t nominal_cap_word(const ws_doc *d, uint32_t j) {
   int32_t m = d->ment_at.v[j];
-  if (m >= 0) /* the place's last token, or 0 */
-    return d->ments.v[m].type == WS_PLACE && d->ments.v[m].tok == j
+  if (m >= 0) /* the place's (or demonym's: "the Texan") last token, or 0 */
+    return (d->ments.v[m].type == WS_PLACE ||
+            d->ments.v[m].type == MENTION_DEMONYM) &&
+                   d->ments.v[m].tok == j
                ? j + d->ments.v[m].ntok - 1
                : 0;
   return (F(d, j) & (LX_GROUP | LX_DEMONYM)) ? j : 0;
 }
 
-/* "a senior engineer at the ministry said": a determiner, up to four
+/* "the 46-year-old": an age used as a noun. */
+static bool age_noun(const ws_doc *d, uint32_t j) {
+  const token *t = T(d, j);
+  return t->cls == T_NUM && t->len > 4 &&
+         strncasecmp(d->text + t->off + t->len - 4, "-old", 4) == 0;
+}
+
+/* A noun that is also a cue word, heading its phrase before the cue verb:
+ * "the congressional report said", "a new statement says". */
+static bool cue_noun_head(const ws_doc *d, uint32_t j) {
+  return (F(d, j) & LX_NOMINAL) && j + 1 < d->toks.n &&
+         T(d, j + 1)->cls == T_WORD && (F(d, j + 1) & LX_CUE_VERB) &&
+         !(F(d, j + 1) & (LX_CUE_ING | LX_NOMINAL));
+}
+
+/* "a senior engineer at the ministry said": a determiner, up to six
  * lower-case words and an optional organisation, next to a cue verb. */
 static void generic_nominal(ws_doc *d, uint32_t det) {
   uint32_t n = (uint32_t)d->toks.n, head = det;
-  for (uint32_t j = det + 1; j < n && j - det <= 4; j++) {
+  for (uint32_t j = det + 1; j < n && j - det <= 6; j++) {
     const token *t = T(d, j);
     uint64_t f = F(d, j);
     uint32_t cap_end =
@@ -379,10 +396,16 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
       head = j = cap_end;
       continue;
     }
+    if (free_tok(d, j) && (age_noun(d, j) || cue_noun_head(d, j))) {
+      head = j; /* "the 46-year-old", "the report" */
+      continue;
+    }
     if (!free_tok(d, j) || t->cls != T_WORD || (t->flags & TF_CAP) ||
         (f & (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV | LX_DET |
               LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_NOT_NAME)) ||
-        (d->ment_at.v[j] >= 0) || is_adverb(d, j))
+        (d->ment_at.v[j] >= 0 &&
+         d->ments.v[d->ment_at.v[j]].type != WS_OFFICE) || /* "official" */
+        is_adverb(d, j))
       break;
     head = j;
   }
@@ -399,6 +422,12 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   bool subject = !p || p->sent != T(d, det)->sent || p->cls != T_WORD ||
                  (F(d, det - 1) & (LX_CONJ | LX_THAT));
   if (!said_before && !(subject && cue_follows(d, end)))
+    return;
+  /* "the Ohio senator" after "Senator Ann Lee" is hers: left to the
+   * title units; "a senior law enforcement official" is a nominal */
+  int32_t om = d->ment_at.v[head];
+  if (om >= 0 && d->ments.v[om].type == WS_OFFICE &&
+      office_holder(d, &d->ments.v[om]) >= 0)
     return;
   push_unit(d, det, end - det, det, end - det, U_NOMINAL, -1);
   noun_features(d, head);
@@ -981,6 +1010,8 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
     if (T(d, i)->cls == T_WORD &&
         (F(d, i) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)))
       return false;
+    if (d->ment_at.v[i] >= 0 && d->ments.v[d->ment_at.v[i]].type == WS_OFFICE)
+      return false; /* "called the Texas senator "..."": a person */
   }
   return true;
 }

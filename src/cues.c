@@ -23,6 +23,10 @@ static const layout after[] = {
     {"^[wa]{1,6},(?<s>[PRNTC])a{0,2}(?<v>V)", 0.75}, /* "..." for X, she said */
     /* the Vermont senator said, Forum's X said: words before the subject */
     {"^[,-]?[wC]{1,4}(?<s>[PTN])a{0,2}(?<v>V)", 0.75},
+    /* "..." if she wins, said X. / "..." and more, X said: the clause
+     * that goes on after the marks ends with its attribution */
+    {"^[^.q:V]{1,16}?,(?<v>V)(?<s>[PNTC])(?:[,.]|$)", 0.7},
+    {"^[^.q:V]{1,16}?,(?<s>[PRNTC])a{0,2}(?<v>V)(?:[,.]|$)", 0.7},
 };
 
 /* Before the opening mark (anchored at the mark). */
@@ -44,9 +48,9 @@ static const layout weak[] = {
 };
 
 typedef struct {
-  pcre2_code *code[3][8];
+  pcre2_code *code[3][12];
   size_t n[3];
-  uint32_t s_group[3][8], v_group[3][8];
+  uint32_t s_group[3][12], v_group[3][12];
   pcre2_match_context *mctx;
 } compiled;
 

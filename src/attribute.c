@@ -654,12 +654,15 @@ static void shape_after(ws_doc *d, const quotation *q) {
   /* "...?" Clinton said: the sentence after a closing mark may be the
    * attribution itself; the anchored layouts decide. Not after a quotation
    * ending in a period (Lee called it "reckless." Hart, a farmer, said
-   * ...), unless a dash leads in ("..." - Ann Lee) */
-  if (q->close_tok + 1 < n && T(d, q->close_tok + 1)->sent != sent &&
-      T(d, q->close_tok + 1)->para == T(d, q->close_tok)->para &&
-      (tok_is(T(d, q->close_tok + 1), '-') ||
+   * ...), unless a dash leads in ("..." - Ann Lee), here or on the next
+   * line */
+  const token *next = q->close_tok + 1 < n ? T(d, q->close_tok + 1) : NULL;
+  if (next && next->sent != sent &&
+      (next->para == T(d, q->close_tok)->para ||
+       (tok_is(next, '-') && next->para == T(d, q->close_tok)->para + 1)) &&
+      (tok_is(next, '-') ||
        !(q->last_tok > q->first_tok && tok_is(T(d, q->last_tok - 1), '.'))))
-    sent = T(d, q->close_tok + 1)->sent;
+    sent = next->sent; /* also "...."\n- Ann Lee: a dash line signs it */
   for (uint32_t i = q->close_tok + 1;
        i < n && T(d, i)->sent == sent && d->shape.n < MAX_SHAPE;) {
     if (quoted(d, i))

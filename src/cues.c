@@ -16,9 +16,11 @@ typedef struct {
 static const layout after[] = {
     /* "...," X said, according to Y: the writer's source is Y */
     {"^[,-]?[^.q:]{0,24}?(?<v>A)w{0,2}(?<s>[PRNTC])", 0.85},
-    {"^[,-]?w?(?<s>[PRNTC])a{0,2}(?<v>V)", 0.92}, /* (panel) X said */
-    {"^[,-]?(?<v>V)a?(?<s>[PRNTC])", 0.92},       /* said X */
-    {"^[,-]?(?<s>[PNTC])a?,[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85}, /* X, a, said */
+    /* (panel) X said; X and Y said */
+    {"^[,-]?w?(?<s>[PRNTC])(?:cP)?a{0,2}(?<v>V)", 0.92},
+    {"^[,-]?(?<v>V)a?(?<s>[PRNTC])", 0.92}, /* said X */
+    /* X, a, said; X and Y, both doctors, said */
+    {"^[,-]?(?<s>[PNTC])(?:cP)?a?,[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85},
     {"^-(?<s>[PTC])(?<v>)(?:[,.]|$)", 0.7},          /* - Commissioner X */
     {"^[wa]{1,6},(?<s>[PRNTC])a{0,2}(?<v>V)", 0.75}, /* "..." for X, she said */
     /* the Vermont senator said, Forum's X said: words before the subject */

@@ -222,8 +222,8 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
       det = p;
       continue;
     }
-    if (f & (LX_CUE_VERB | LX_PREP | LX_CONJ | LX_THAT) || (f & LX_PRON_M) ||
-        (f & LX_PRON_F) || (f & LX_PRON_PL))
+    if (f & (LX_CUE_VERB | LX_PREP | LX_CONJ | LX_THAT | LX_REL) ||
+        (f & LX_PRON_M) || (f & LX_PRON_F) || (f & LX_PRON_PL))
       break;
     if (det != UINT32_MAX || (f & (LX_ADV | LX_NOT_NAME)) || is_adverb(d, p))
       break;
@@ -561,6 +561,10 @@ static bool cue_not_speech(const ws_doc *d, uint32_t v) {
   if (v > 0 && T(d, v - 1)->cls == T_WORD &&
       ((F(d, v - 1) & LX_DET) || word_is(d, v - 1, "no")))
     return true; /* a noun: "no reason", "the statement" */
+  if ((F(d, v) & LX_CUE_NOUN) && v >= 2 && T(d, v - 1)->cls == T_WORD &&
+      (T(d, v - 1)->flags & TF_CAP) && T(d, v - 2)->cls == T_WORD &&
+      (F(d, v - 2) & LX_DET))
+    return true; /* "a Twitter comment", "the CNN interview" */
   if (v + 2 >= n || !word_is(d, v + 1, "to"))
     return false;
   return word_starts(d, v, "continu") || word_is(d, v + 2, "be") ||
@@ -799,8 +803,22 @@ static int32_t sentence_subject(const ws_doc *d, uint32_t from,
 
 static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
                           int depth) {
-  if (F(d, v) & LX_CUE_ING) /* "..., saying": the sentence's subject */
-    return sentence_subject(d, from, v);
+  if (F(d, v) & LX_CUE_ING) {
+    /* "X said on Monday, adding": the speaker of the cue ending the
+     * clause before the comma (no other unit between them) */
+    bool comma = v > from + 1 && tok_is(T(d, v - 1), ',') && depth < 3;
+    for (uint32_t k = v - 1; comma && k > from && v - k < 8 &&
+                             !quoted(d, k - 1) && d->unit_at.v[k - 1] < 0;
+         k--)
+      if (T(d, k - 1)->cls == T_WORD && (F(d, k - 1) & LX_CUE_VERB) &&
+          !(F(d, k - 1) & LX_CUE_ING) && !cue_not_speech(d, k - 1)) {
+        int32_t u = subject_of(d, k - 1, from, depth + 1);
+        if (u >= 0)
+          return u;
+        break;
+      }
+    return sentence_subject(d, from, v); /* "..., saying": the subject */
+  }
   uint32_t j = v;
   while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
     j--;

@@ -35,9 +35,11 @@ static const layout after[] = {
 static const layout before[] = {
     /* According to Y, X said "...": Y */
     {"(?<v>A)w{0,2}(?<s>[PRNTC])[^qc.]*$", 0.8},
-    {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNTt]{0,4}[,:]$", 0.9}, /* X told Y: */
-    {"(?<v>V)(?<s>[PRNTC])[,:]$", 0.88},                  /* said X: */
-    {"(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)[wa]{0,4}[,:]?$", 0.82},
+    /* X told Y:, X told CNN: (the name after the verb is its object) */
+    {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNTtCP]{0,4}[,:]$", 0.9},
+    /* X, who ..., told CNN: (before "said X:", which would take CNN) */
+    {"(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)[waC]{0,4}[,:]?$", 0.82},
+    {"(?<v>V)(?<s>[PRNTC])[,:]$", 0.88},              /* said X: */
     {"(?<s>[PRNTC])a{0,2}(?<v>V)[wa]{0,4}t?$", 0.82}, /* X said (that) */
     {"(?:^|[.])f(?<s>[PNTC])(?<v>):$", 0.75},         /* From X: */
 };

@@ -1121,7 +1121,8 @@ static bool try_layouts(ws_doc *d, quotation *q) {
       set_speaker(d, q, u, v, 1, 0.7);
       return true;
     }
-    break;
+    /* no subject: not a verb of speech here ("that states can pass",
+     * "a voice that said"); an earlier cue may still be the clause's */
   }
   /* "Jared Potts echoed: "..."": a clause ending in a colon introduces
    * its subject's words, whatever the verb */

@@ -295,6 +295,11 @@ static bool capitalised_inside(const ws_doc *d, uint32_t i) {
 static bool name_word(const ws_doc *d, uint32_t i) {
   const token *t = T(d, i);
   uint64_t f = F(d, i);
+  if ((t->flags & TF_SENT_START) && t->cls == T_WORD &&
+      !(f & (LX_FIRST_NAME | LX_SURNAME | LX_ORG)) &&
+      ((f & LX_ADV) ||
+       (t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0)))
+    return false; /* "Later, ...", "Shortly after": an adverb, capitalised */
   if (f & LX_ORG) /* "Reuters", "Tribune": never people, but names */
     f &= ~(uint64_t)LX_NOT_NAME;
   if ((f & LX_CUE_VERB) && capitalised_inside(d, i))

@@ -46,6 +46,10 @@ static bool name_token(const ws_doc *d, uint32_t i) {
       (t->flags & TF_POSS))
     return false;
   uint64_t f = t->lex;
+  if ((t->flags & TF_SENT_START) && !(f & (LX_FIRST_NAME | LX_SURNAME)) &&
+      ((f & LX_ADV) ||
+       (t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0)))
+    return false; /* "Eventually Ann Lee said": an adverb, capitalised */
   return !(f &
            (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER | LX_GROUP));
 }

@@ -145,7 +145,8 @@ static uint32_t descriptor_start(const ws_doc *d, uint32_t start,
 static void person_units(ws_doc *d) {
   for (size_t k = 0; k < d->ments.n; k++) {
     const mention *m = &d->ments.v[k];
-    if (m->type != WS_PERSON || quoted(d, m->tok))
+    if (m->type != WS_PERSON || quoted(d, m->tok) ||
+        d->unit_at.v[m->tok] >= 0) /* inside "a Trump campaign source" */
       continue;
     uint32_t start = m->tok;
     if (m->office_ntok && m->office_tok + m->office_ntok == m->tok)
@@ -364,6 +365,19 @@ static bool cue_follows(const ws_doc *d, uint32_t i) {
  * token it covers, or 0. */
 static uint32_t nominal_cap_word(const ws_doc *d, uint32_t j) {
   int32_t m = d->ment_at.v[j];
+  if (m >= 0 && d->ments.v[m].type == WS_PERSON && d->ments.v[m].tok == j &&
+      free_tok(d, j)) { /* "a Trump campaign source": a person modifying */
+    uint32_t e = j + d->ments.v[m].ntok; /* the lower-case noun after it */
+    return e < d->toks.n && T(d, e)->cls == T_WORD &&
+                   !(T(d, e)->flags & (TF_CAP | TF_ALLCAPS)) &&
+                   free_tok(d, e) &&
+                   !(F(d, e) &
+                     (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV |
+                      LX_DET | LX_REL | LX_PRON_M | LX_PRON_F | LX_PRON_PL)) &&
+                   !is_adverb(d, e)
+               ? e - 1
+               : 0;
+  }
   if (m >= 0) /* the place's (or demonym's: "the Texan") last token, or 0 */
     return (d->ments.v[m].type == WS_PLACE ||
             d->ments.v[m].type == MENTION_DEMONYM) &&
@@ -407,7 +421,7 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
     }
     if (!free_tok(d, j) || t->cls != T_WORD || (t->flags & TF_CAP) ||
         (f & (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV | LX_DET |
-              LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_NOT_NAME)) ||
+              LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_NOT_NAME | LX_REL)) ||
         (d->ment_at.v[j] >= 0 &&
          d->ments.v[d->ment_at.v[j]].type != WS_OFFICE) || /* "official" */
         is_adverb(d, j))
@@ -417,11 +431,14 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
   if (head == det)
     return;
   uint32_t end = pp_end(d, head + 1);
-  /* "said a senior official." - the phrase must end the clause */
+  /* "said a senior official." - the phrase must end the clause, or a
+   * relative clause follows it ("said an aide who asked not to be named") */
   bool said_before = det > 0 && T(d, det - 1)->cls == T_WORD &&
                      (F(d, det - 1) & LX_CUE_VERB) &&
                      (end >= d->toks.n || T(d, end)->cls == T_QUOTE ||
-                      tok_is(T(d, end), ',') || tok_is(T(d, end), '.'));
+                      tok_is(T(d, end), ',') || tok_is(T(d, end), '.') ||
+                      (T(d, end)->cls == T_WORD && (F(d, end) & LX_REL) &&
+                       !(F(d, end) & LX_THAT)));
   /* "..., a senior official said" - the phrase must be a subject */
   const token *p = det > 0 ? T(d, det - 1) : NULL;
   bool subject = !p || p->sent != T(d, det)->sent || p->cls != T_WORD ||
@@ -479,6 +496,11 @@ static void build_units(ws_doc *d) {
   d->unit_at.n = n;
   for (uint32_t i = 0; i < n; i++)
     d->unit_at.v[i] = -1;
+  for (uint32_t i = 0; i + 1 < n; i++) /* "one Trump campaign source said" */
+    if (free_tok(d, i) && T(d, i)->cls == T_WORD && (F(d, i) & LX_DET) &&
+        !(F(d, i) & (LX_PRON_M | LX_PRON_F)) && d->ment_at.v[i + 1] >= 0 &&
+        d->ments.v[d->ment_at.v[i + 1]].type == WS_PERSON)
+      generic_nominal(d, i);
   person_units(d);
   for (uint32_t i = 0; i < n; i++) /* speech-adjacent noun phrases first */
     if (free_tok(d, i) && T(d, i)->cls == T_WORD && (F(d, i) & LX_DET) &&

@@ -252,9 +252,20 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
              !(F(d, start - 1) & (LX_STARTER | LX_NOT_NAME)))) &&
            head - start < 4)
       start--;
+  /* "one of those advisers", "two of the officials": the part names the
+   * speaker as well as the whole */
+  if (start >= 2 && word_is(d, start - 1, "of") && free_tok(d, start - 1) &&
+      free_tok(d, start - 2) && T(d, start - 2)->sent == T(d, head)->sent &&
+      (((F(d, start - 2) & LX_DET) && T(d, start - 2)->cls == T_WORD) ||
+       T(d, start - 2)->cls == T_NUM || word_is(d, start - 2, "some") ||
+       word_is(d, start - 2, "many") || word_is(d, start - 2, "most") ||
+       word_is(d, start - 2, "several")))
+    start -= 2;
   uint32_t end = pp_end(d, head + 1);
   push_unit(d, start, end - start, start, end - start, U_NOMINAL, -1);
   noun_features(d, head);
+  if (word_is(d, start, "one"))
+    d->units.v[d->units.n - 1].plural = false; /* "one of the aides" */
 }
 
 /* The person in the document whose office ends with this office's head. */

@@ -145,7 +145,8 @@ static uint32_t descriptor_start(const ws_doc *d, uint32_t start,
 static void person_units(ws_doc *d) {
   for (size_t k = 0; k < d->ments.n; k++) {
     const mention *m = &d->ments.v[k];
-    if (m->type != WS_PERSON || quoted(d, m->tok))
+    if (m->type != WS_PERSON || quoted(d, m->tok) ||
+        d->unit_at.v[m->tok] >= 0) /* inside "a Trump campaign source" */
       continue;
     uint32_t start = m->tok;
     if (m->office_ntok && m->office_tok + m->office_ntok == m->tok)
@@ -222,8 +223,8 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
       det = p;
       continue;
     }
-    if (f & (LX_CUE_VERB | LX_PREP | LX_CONJ | LX_THAT) || (f & LX_PRON_M) ||
-        (f & LX_PRON_F) || (f & LX_PRON_PL))
+    if (f & (LX_CUE_VERB | LX_PREP | LX_CONJ | LX_THAT | LX_REL) ||
+        (f & LX_PRON_M) || (f & LX_PRON_F) || (f & LX_PRON_PL))
       break;
     if (det != UINT32_MAX || (f & (LX_ADV | LX_NOT_NAME)) || is_adverb(d, p))
       break;
@@ -251,9 +252,20 @@ static void nominal_unit(ws_doc *d, uint32_t head) {
              !(F(d, start - 1) & (LX_STARTER | LX_NOT_NAME)))) &&
            head - start < 4)
       start--;
+  /* "one of those advisers", "two of the officials": the part names the
+   * speaker as well as the whole */
+  if (start >= 2 && word_is(d, start - 1, "of") && free_tok(d, start - 1) &&
+      free_tok(d, start - 2) && T(d, start - 2)->sent == T(d, head)->sent &&
+      (((F(d, start - 2) & LX_DET) && T(d, start - 2)->cls == T_WORD) ||
+       T(d, start - 2)->cls == T_NUM || word_is(d, start - 2, "some") ||
+       word_is(d, start - 2, "many") || word_is(d, start - 2, "most") ||
+       word_is(d, start - 2, "several")))
+    start -= 2;
   uint32_t end = pp_end(d, head + 1);
   push_unit(d, start, end - start, start, end - start, U_NOMINAL, -1);
   noun_features(d, head);
+  if (word_is(d, start, "one"))
+    d->units.v[d->units.n - 1].plural = false; /* "one of the aides" */
 }
 
 /* The person in the document whose office ends with this office's head. */
@@ -295,6 +307,11 @@ static bool capitalised_inside(const ws_doc *d, uint32_t i) {
 static bool name_word(const ws_doc *d, uint32_t i) {
   const token *t = T(d, i);
   uint64_t f = F(d, i);
+  if ((t->flags & TF_SENT_START) && t->cls == T_WORD &&
+      !(f & (LX_FIRST_NAME | LX_SURNAME | LX_ORG)) &&
+      ((f & LX_ADV) ||
+       (t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0)))
+    return false; /* "Later, ...", "Shortly after": an adverb, capitalised */
   if (f & LX_ORG) /* "Reuters", "Tribune": never people, but names */
     f &= ~(uint64_t)LX_NOT_NAME;
   if ((f & LX_CUE_VERB) && capitalised_inside(d, i))
@@ -359,18 +376,48 @@ static bool cue_follows(const ws_doc *d, uint32_t i) {
  * token it covers, or 0. */
 static uint32_t nominal_cap_word(const ws_doc *d, uint32_t j) {
   int32_t m = d->ment_at.v[j];
-  if (m >= 0) /* the place's last token, or 0 */
-    return d->ments.v[m].type == WS_PLACE && d->ments.v[m].tok == j
+  if (m >= 0 && d->ments.v[m].type == WS_PERSON && d->ments.v[m].tok == j &&
+      free_tok(d, j)) { /* "a Trump campaign source": a person modifying */
+    uint32_t e = j + d->ments.v[m].ntok; /* the lower-case noun after it */
+    return e < d->toks.n && T(d, e)->cls == T_WORD &&
+                   !(T(d, e)->flags & (TF_CAP | TF_ALLCAPS)) &&
+                   free_tok(d, e) &&
+                   !(F(d, e) &
+                     (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV |
+                      LX_DET | LX_REL | LX_PRON_M | LX_PRON_F | LX_PRON_PL)) &&
+                   !is_adverb(d, e)
+               ? e - 1
+               : 0;
+  }
+  if (m >= 0) /* the place's (or demonym's: "the Texan") last token, or 0 */
+    return (d->ments.v[m].type == WS_PLACE ||
+            d->ments.v[m].type == MENTION_DEMONYM) &&
+                   d->ments.v[m].tok == j
                ? j + d->ments.v[m].ntok - 1
                : 0;
   return (F(d, j) & (LX_GROUP | LX_DEMONYM)) ? j : 0;
 }
 
-/* "a senior engineer at the ministry said": a determiner, up to four
+/* "the 46-year-old": an age used as a noun. */
+static bool age_noun(const ws_doc *d, uint32_t j) {
+  const token *t = T(d, j);
+  return t->cls == T_NUM && t->len > 4 &&
+         strncasecmp(d->text + t->off + t->len - 4, "-old", 4) == 0;
+}
+
+/* A noun that is also a cue word, heading its phrase before the cue verb:
+ * "the congressional report said", "a new statement says". */
+static bool cue_noun_head(const ws_doc *d, uint32_t j) {
+  return (F(d, j) & LX_NOMINAL) && j + 1 < d->toks.n &&
+         T(d, j + 1)->cls == T_WORD && (F(d, j + 1) & LX_CUE_VERB) &&
+         !(F(d, j + 1) & (LX_CUE_ING | LX_NOMINAL));
+}
+
+/* "a senior engineer at the ministry said": a determiner, up to six
  * lower-case words and an optional organisation, next to a cue verb. */
 static void generic_nominal(ws_doc *d, uint32_t det) {
   uint32_t n = (uint32_t)d->toks.n, head = det;
-  for (uint32_t j = det + 1; j < n && j - det <= 4; j++) {
+  for (uint32_t j = det + 1; j < n && j - det <= 6; j++) {
     const token *t = T(d, j);
     uint64_t f = F(d, j);
     uint32_t cap_end =
@@ -379,26 +426,41 @@ static void generic_nominal(ws_doc *d, uint32_t det) {
       head = j = cap_end;
       continue;
     }
+    if (free_tok(d, j) && (age_noun(d, j) || cue_noun_head(d, j))) {
+      head = j; /* "the 46-year-old", "the report" */
+      continue;
+    }
     if (!free_tok(d, j) || t->cls != T_WORD || (t->flags & TF_CAP) ||
         (f & (LX_PREP | LX_CONJ | LX_CUE_VERB | LX_THAT | LX_ADV | LX_DET |
-              LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_NOT_NAME)) ||
-        (d->ment_at.v[j] >= 0) || is_adverb(d, j))
+              LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_NOT_NAME | LX_REL)) ||
+        (d->ment_at.v[j] >= 0 &&
+         d->ments.v[d->ment_at.v[j]].type != WS_OFFICE) || /* "official" */
+        is_adverb(d, j))
       break;
     head = j;
   }
   if (head == det)
     return;
   uint32_t end = pp_end(d, head + 1);
-  /* "said a senior official." - the phrase must end the clause */
+  /* "said a senior official." - the phrase must end the clause, or a
+   * relative clause follows it ("said an aide who asked not to be named") */
   bool said_before = det > 0 && T(d, det - 1)->cls == T_WORD &&
                      (F(d, det - 1) & LX_CUE_VERB) &&
                      (end >= d->toks.n || T(d, end)->cls == T_QUOTE ||
-                      tok_is(T(d, end), ',') || tok_is(T(d, end), '.'));
+                      tok_is(T(d, end), ',') || tok_is(T(d, end), '.') ||
+                      (T(d, end)->cls == T_WORD && (F(d, end) & LX_REL) &&
+                       !(F(d, end) & LX_THAT)));
   /* "..., a senior official said" - the phrase must be a subject */
   const token *p = det > 0 ? T(d, det - 1) : NULL;
   bool subject = !p || p->sent != T(d, det)->sent || p->cls != T_WORD ||
                  (F(d, det - 1) & (LX_CONJ | LX_THAT));
   if (!said_before && !(subject && cue_follows(d, end)))
+    return;
+  /* "the Ohio senator" after "Senator Ann Lee" is hers: left to the
+   * title units; "a senior law enforcement official" is a nominal */
+  int32_t om = d->ment_at.v[head];
+  if (om >= 0 && d->ments.v[om].type == WS_OFFICE &&
+      office_holder(d, &d->ments.v[om]) >= 0)
     return;
   push_unit(d, det, end - det, det, end - det, U_NOMINAL, -1);
   noun_features(d, head);
@@ -444,6 +506,11 @@ static void build_units(ws_doc *d) {
   VEC_RESERVE(d->unit_at, n);
   d->unit_at.n = n;
   memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v); /* all -1 */
+  for (uint32_t i = 0; i + 1 < n; i++) /* "one Trump campaign source said" */
+    if ((F(d, i) & (LX_DET | LX_PRON_M | LX_PRON_F)) == LX_DET &&
+        T(d, i)->cls == T_WORD && free_tok(d, i) && d->ment_at.v[i + 1] >= 0 &&
+        d->ments.v[d->ment_at.v[i + 1]].type == WS_PERSON)
+      generic_nominal(d, i);
   person_units(d);
   /* each pass below tests the word's flags before anything else: most
    * tokens are not what the pass looks for */
@@ -535,6 +602,10 @@ static bool cue_not_speech(const ws_doc *d, uint32_t v) {
   if (v > 0 && T(d, v - 1)->cls == T_WORD &&
       ((F(d, v - 1) & LX_DET) || word_is(d, v - 1, "no")))
     return true; /* a noun: "no reason", "the statement" */
+  if ((F(d, v) & LX_CUE_NOUN) && v >= 2 && T(d, v - 1)->cls == T_WORD &&
+      (T(d, v - 1)->flags & TF_CAP) && T(d, v - 2)->cls == T_WORD &&
+      (F(d, v - 2) & LX_DET))
+    return true; /* "a Twitter comment", "the CNN interview" */
   if (v + 2 >= n || !word_is(d, v + 1, "to"))
     return false;
   return word_starts(d, v, "continu") || word_is(d, v + 2, "be") ||
@@ -628,12 +699,15 @@ static void shape_after(ws_doc *d, const quotation *q) {
   /* "...?" Clinton said: the sentence after a closing mark may be the
    * attribution itself; the anchored layouts decide. Not after a quotation
    * ending in a period (Lee called it "reckless." Hart, a farmer, said
-   * ...), unless a dash leads in ("..." - Ann Lee) */
-  if (q->close_tok + 1 < n && T(d, q->close_tok + 1)->sent != sent &&
-      T(d, q->close_tok + 1)->para == T(d, q->close_tok)->para &&
-      (tok_is(T(d, q->close_tok + 1), '-') ||
+   * ...), unless a dash leads in ("..." - Ann Lee), here or on the next
+   * line */
+  const token *next = q->close_tok + 1 < n ? T(d, q->close_tok + 1) : NULL;
+  if (next && next->sent != sent &&
+      (next->para == T(d, q->close_tok)->para ||
+       (tok_is(next, '-') && next->para == T(d, q->close_tok)->para + 1)) &&
+      (tok_is(next, '-') ||
        !(q->last_tok > q->first_tok && tok_is(T(d, q->last_tok - 1), '.'))))
-    sent = T(d, q->close_tok + 1)->sent;
+    sent = next->sent; /* also "...."\n- Ann Lee: a dash line signs it */
   for (uint32_t i = q->close_tok + 1;
        i < n && T(d, i)->sent == sent && d->shape.n < MAX_SHAPE;) {
     if (quoted(d, i))
@@ -770,8 +844,22 @@ static int32_t sentence_subject(const ws_doc *d, uint32_t from,
 
 static int32_t subject_of(const ws_doc *d, uint32_t v, uint32_t from,
                           int depth) {
-  if (F(d, v) & LX_CUE_ING) /* "..., saying": the sentence's subject */
-    return sentence_subject(d, from, v);
+  if (F(d, v) & LX_CUE_ING) {
+    /* "X said on Monday, adding": the speaker of the cue ending the
+     * clause before the comma (no other unit between them) */
+    bool comma = v > from + 1 && tok_is(T(d, v - 1), ',') && depth < 3;
+    for (uint32_t k = v - 1; comma && k > from && v - k < 8 &&
+                             !quoted(d, k - 1) && d->unit_at.v[k - 1] < 0;
+         k--)
+      if (T(d, k - 1)->cls == T_WORD && (F(d, k - 1) & LX_CUE_VERB) &&
+          !(F(d, k - 1) & LX_CUE_ING) && !cue_not_speech(d, k - 1)) {
+        int32_t u = subject_of(d, k - 1, from, depth + 1);
+        if (u >= 0)
+          return u;
+        break;
+      }
+    return sentence_subject(d, from, v); /* "..., saying": the subject */
+  }
   uint32_t j = v;
   while (j > from && (is_adverb(d, j - 1) || (F(d, j - 1) & LX_ADV)))
     j--;
@@ -984,6 +1072,8 @@ static bool naming_a_thing(const ws_doc *d, uint32_t v, const quotation *q) {
     if (T(d, i)->cls == T_WORD &&
         (F(d, i) & (LX_PRON_M | LX_PRON_F | LX_PRON_PL)))
       return false;
+    if (d->ment_at.v[i] >= 0 && d->ments.v[d->ment_at.v[i]].type == WS_OFFICE)
+      return false; /* "called the Texas senator "..."": a person */
   }
   return true;
 }
@@ -1072,7 +1162,8 @@ static bool try_layouts(ws_doc *d, quotation *q) {
       set_speaker(d, q, u, v, 1, 0.7);
       return true;
     }
-    break;
+    /* no subject: not a verb of speech here ("that states can pass",
+     * "a voice that said"); an earlier cue may still be the clause's */
   }
   /* "Jared Potts echoed: "..."": a clause ending in a colon introduces
    * its subject's words, whatever the verb */

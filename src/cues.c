@@ -16,22 +16,30 @@ typedef struct {
 static const layout after[] = {
     /* "...," X said, according to Y: the writer's source is Y */
     {"^[,-]?[^.q:]{0,24}?(?<v>A)w{0,2}(?<s>[PRNTC])", 0.85},
-    {"^[,-]?w?(?<s>[PRNTC])a{0,2}(?<v>V)", 0.92}, /* (panel) X said */
-    {"^[,-]?(?<v>V)a?(?<s>[PRNTC])", 0.92},       /* said X */
-    {"^[,-]?(?<s>[PNTC])a?,[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85}, /* X, a, said */
+    /* (panel) X said; X and Y said */
+    {"^[,-]?w?(?<s>[PRNTC])(?:cP)?a{0,2}(?<v>V)", 0.92},
+    {"^[,-]?(?<v>V)a?(?<s>[PRNTC])", 0.92}, /* said X */
+    /* X, a, said; X and Y, both doctors, said */
+    {"^[,-]?(?<s>[PNTC])(?:cP)?a?,[^.q:]{1,20}?,a{0,2}(?<v>V)", 0.85},
     {"^-(?<s>[PTC])(?<v>)(?:[,.]|$)", 0.7},          /* - Commissioner X */
     {"^[wa]{1,6},(?<s>[PRNTC])a{0,2}(?<v>V)", 0.75}, /* "..." for X, she said */
     /* the Vermont senator said, Forum's X said: words before the subject */
     {"^[,-]?[wC]{1,4}(?<s>[PTN])a{0,2}(?<v>V)", 0.75},
+    /* "..." if she wins, said X. / "..." and more, X said: the clause
+     * that goes on after the marks ends with its attribution */
+    {"^[^.q:V]{1,16}?,(?<v>V)(?<s>[PNTC])(?:[,.]|$)", 0.7},
+    {"^[^.q:V]{1,16}?,(?<s>[PRNTC])a{0,2}(?<v>V)(?:[,.]|$)", 0.7},
 };
 
 /* Before the opening mark (anchored at the mark). */
 static const layout before[] = {
     /* According to Y, X said "...": Y */
     {"(?<v>A)w{0,2}(?<s>[PRNTC])[^qc.]*$", 0.8},
-    {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNTt]{0,4}[,:]$", 0.9}, /* X told Y: */
-    {"(?<v>V)(?<s>[PRNTC])[,:]$", 0.88},                  /* said X: */
-    {"(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)[wa]{0,4}[,:]?$", 0.82},
+    /* X told Y:, X told CNN: (the name after the verb is its object) */
+    {"(?<s>[PRNTC])a{0,2}(?<v>V)[waNTtCP]{0,4}[,:]$", 0.9},
+    /* X, who ..., told CNN: (before "said X:", which would take CNN) */
+    {"(?<s>[PRNTC]),[^,.q:]{1,14},a{0,2}(?<v>V)[waC]{0,4}[,:]?$", 0.82},
+    {"(?<v>V)(?<s>[PRNTC])[,:]$", 0.88},              /* said X: */
     {"(?<s>[PRNTC])a{0,2}(?<v>V)[wa]{0,4}t?$", 0.82}, /* X said (that) */
     {"(?:^|[.])f(?<s>[PNTC])(?<v>):$", 0.75},         /* From X: */
 };
@@ -44,9 +52,9 @@ static const layout weak[] = {
 };
 
 typedef struct {
-  pcre2_code *code[3][8];
+  pcre2_code *code[3][12];
   size_t n[3];
-  uint32_t s_group[3][8], v_group[3][8];
+  uint32_t s_group[3][12], v_group[3][12];
   pcre2_match_context *mctx;
 } compiled;
 

@@ -465,10 +465,5 @@ void lex_lookup(ws_doc *d) {
     t->word = v.word;
     t->lex = v.lex;
     d->trie_start.v[i] = v.trie_node;
-    if (t->cls == T_WORD && (t->flags & (TF_CAP | TF_ALLCAPS)) &&
-        !(t->flags & TF_POSS) &&
-        !(v.lex &
-          (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER | LX_GROUP)))
-      t->flags |= TF_NAME;
   }
 }

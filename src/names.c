@@ -39,10 +39,35 @@ static int by_tok(const void *a, const void *b) {
   return (x->tok > y->tok) - (x->tok < y->tok);
 }
 
-/* Could token i be part of a person's name? A capitalised word that is not
- * a closed-class word, set by lex_lookup. */
+/* Could token i be part of a person's name? Computed once per document
+ * (mark_name_tokens), after sentence starts are known. */
+static bool name_token_test(const ws_doc *d, uint32_t i) {
+  const token *t = &d->toks.v[i];
+  if (t->cls != T_WORD || !(t->flags & (TF_CAP | TF_ALLCAPS)) ||
+      (t->flags & TF_POSS))
+    return false;
+  uint64_t f = t->lex;
+  if ((t->flags & TF_SENT_START) && !(f & (LX_FIRST_NAME | LX_SURNAME)) &&
+      ((f & LX_ADV) ||
+       (t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0)))
+    return false; /* "Eventually Ann Lee said": an adverb, capitalised */
+  return !(f &
+           (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER | LX_GROUP));
+}
+
 static inline bool name_token(const ws_doc *d, uint32_t i) {
   return d->toks.v[i].flags & TF_NAME;
+}
+
+/* Sets TF_NAME and lists the name tokens: most passes below start only at
+ * one, so they walk the list instead of every token. */
+static void mark_name_tokens(ws_doc *d) {
+  d->name_toks.n = 0;
+  for (uint32_t i = 0; i < d->toks.n; i++)
+    if (name_token_test(d, i)) {
+      d->toks.v[i].flags |= TF_NAME;
+      *VEC_PUSH(d->name_toks) = i;
+    }
 }
 
 /* End of a name starting at i: capitalised words, initials ("J."), and
@@ -519,6 +544,29 @@ static void given_name_people(ws_doc *d) {
   }
 }
 
+/* Initials before a found name belong to it: "J. Gerald Hebert", "E. J.
+ * Dionne" (the sentence splitter keeps "J." inside the sentence). */
+static void leading_initials(ws_doc *d) {
+  const token *t = d->toks.v;
+  for (size_t k = 0; k < d->ments.n; k++) {
+    mention *m = &d->ments.v[k];
+    if (m->type != WS_PERSON || m->office_ntok)
+      continue;
+    uint32_t a = m->tok;
+    while (a >= 2 && m->tok - a < 4 && !(t[a].flags & TF_SENT_START) &&
+           tok_is(&t[a - 1], '.') && !(t[a - 1].flags & TF_SPACE_BEFORE) &&
+           t[a - 2].cls == T_WORD && t[a - 2].len == 1 &&
+           (t[a - 2].flags & TF_CAP) && d->ment_at.v[a - 2] < 0)
+      a -= 2;
+    if (a == m->tok)
+      continue;
+    for (uint32_t j = a; j < m->tok; j++)
+      d->ment_at.v[j] = (int32_t)k;
+    m->ntok += m->tok - a;
+    m->tok = a;
+  }
+}
+
 /* Surnames alone, anywhere in the document, linked to the full name. */
 static void link_surnames(ws_doc *d) {
   if (!d->alias_keys.n)
@@ -557,16 +605,14 @@ void names_find(ws_doc *d) {
   strtab_clear(&d->alias_keys);
   d->alias_person.n = 0;
   d->people.n = 0;
-  d->name_toks.n = 0;
-  for (uint32_t i = 0; i < d->toks.n; i++)
-    if (d->toks.v[i].flags & TF_NAME)
-      *VEC_PUSH(d->name_toks) = i;
+  mark_name_tokens(d);
   names_index(d);
   titled_names(d);
   speech_names(d);
   role_people(d);
   given_name_people(d);
   place_or_person(d); /* after longer names took "Michael Jordan" */
+  leading_initials(d);
   apposition_offices(d);
   if (d->ments.n)
     doc_sort(d, d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);

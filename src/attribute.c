@@ -505,7 +505,8 @@ static void build_units(ws_doc *d) {
   d->units.n = 0;
   VEC_RESERVE(d->unit_at, n);
   d->unit_at.n = n;
-  memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v); /* all -1 */
+  if (n) /* all -1 (an empty document has no array) */
+    memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v);
   for (uint32_t i = 0; i + 1 < n; i++) /* "one Trump campaign source said" */
     if ((F(d, i) & (LX_DET | LX_PRON_M | LX_PRON_F)) == LX_DET &&
         T(d, i)->cls == T_WORD && free_tok(d, i) && d->ment_at.v[i + 1] >= 0 &&
@@ -579,7 +580,8 @@ static void build_units(ws_doc *d) {
     }
   if (d->units.n)
     doc_sort(d, d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
-  memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v);
+  if (n)
+    memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v);
   for (size_t k = 0; k < d->units.n; k++)
     for (uint32_t i = d->units.v[k].tok;
          i < d->units.v[k].tok + d->units.v[k].ntok; i++)

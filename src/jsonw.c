@@ -144,26 +144,19 @@ void jw_key(jsonw *w, const char *key) {
 }
 
 void jw_plain_key(jsonw *w, const char *key, size_t n) {
-  if (!w->pretty && !w->after_key && w->depth > 0) {
-    /* compact records are mostly keys: one reserve, no separator logic */
-    VEC_RESERVE(w->buf, w->buf.n + n + 5);
-    char *o = w->buf.v + w->buf.n;
-    if (w->count.v[w->depth]++)
-      *o++ = ',';
-    *o++ = '"';
-    memcpy(o, key, n);
-    o += n;
-    *o++ = '"';
-    *o++ = ':';
-    w->buf.n = (size_t)(o - w->buf.v);
-    w->after_key = true;
-    return;
-  }
   before_value(w);
-  putc1(w, '"');
-  put(w, key, n);
-  putc1(w, '"');
-  key_end(w);
+  /* records are mostly keys: one reserve for the key and its separator */
+  VEC_RESERVE(w->buf, w->buf.n + n + 5);
+  char *o = w->buf.v + w->buf.n;
+  *o++ = '"';
+  memcpy(o, key, n);
+  o += n;
+  *o++ = '"';
+  *o++ = ':';
+  if (w->pretty)
+    *o++ = ' ';
+  w->buf.n = (size_t)(o - w->buf.v);
+  w->after_key = true;
 }
 
 void jw_str(jsonw *w, const char *s) {

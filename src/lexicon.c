@@ -335,10 +335,18 @@ static wc_value record_of(const ws_ctx *c, uint32_t word) {
 /* Why a second table of the words: a lookup in the word table costs a
  * cache miss for each of the slot, the span, the bytes, the flags and the
  * first trie step; here the key and all of those share one entry. */
+static inline uint32_t home_slot(const ws_ctx *c, uint64_t k0, uint64_t k1) {
+  return (uint32_t)(key_hash(k0, k1) >> 32) & c->wordrec_mask;
+}
+
+static inline bool short_word(const ws_ctx *c, uint32_t id) {
+  return c->words.span[id].len >= 1 && c->words.span[id].len <= 15;
+}
+
 void lex_index_words(ws_ctx *c) {
   size_t n = 0;
   for (uint32_t id = 0; id < c->words.n; id++)
-    n += c->words.span[id].len <= 15;
+    n += short_word(c, id);
   size_t cap = 1024;
   while (cap * 7 < n * 10) /* load factor at most 0.7 */
     cap *= 2;
@@ -346,22 +354,24 @@ void lex_index_words(ws_ctx *c) {
   c->wordrec_mask = (uint32_t)(cap - 1);
   /* keys first, then the inserts with the slot a few keys ahead
    * prefetched: the table is far larger than the caches */
-  wc_short *keys = ws_xmalloc((c->words.n + 1) * sizeof *keys);
+  struct word_key {
+    uint64_t k0, k1; /* k1 == 0: not a short word */
+    uint32_t slot;   /* home slot */
+  } *keys = ws_xcalloc(c->words.n + 1, sizeof *keys);
   for (uint32_t id = 0; id < c->words.n; id++) {
-    size_t len = c->words.span[id].len;
+    if (!short_word(c, id))
+      continue;
     char buf[16] = {0};
-    if (len >= 1 && len <= 15)
-      memcpy(buf, strtab_str(&c->words, id), len);
-    short_key(buf, len >= 1 && len <= 15 ? len : 0, &keys[id].k0, &keys[id].k1);
-    keys[id].v.word =
-        (uint32_t)(key_hash(keys[id].k0, keys[id].k1) >> 32) & c->wordrec_mask;
+    memcpy(buf, strtab_str(&c->words, id), c->words.span[id].len);
+    short_key(buf, c->words.span[id].len, &keys[id].k0, &keys[id].k1);
+    keys[id].slot = home_slot(c, keys[id].k0, keys[id].k1);
   }
   for (uint32_t id = 0; id < c->words.n; id++) {
     if (id + PREFETCH_AHEAD < c->words.n)
-      __builtin_prefetch(&c->wordrec[keys[id + PREFETCH_AHEAD].v.word]);
-    if (keys[id].k1 == 0) /* empty or longer than 15 bytes */
+      __builtin_prefetch(&c->wordrec[keys[id + PREFETCH_AHEAD].slot]);
+    if (keys[id].k1 == 0)
       continue;
-    uint32_t i = keys[id].v.word;
+    uint32_t i = keys[id].slot;
     while (c->wordrec[i].k1)
       i = (i + 1) & c->wordrec_mask;
     c->wordrec[i] = (wc_short){keys[id].k0, keys[id].k1, record_of(c, id)};
@@ -380,8 +390,7 @@ static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
     return record_of(c, strtab_find(&c->words, key, k));
   uint64_t k0, k1;
   short_key(key, k, &k0, &k1);
-  for (uint32_t i = (uint32_t)(key_hash(k0, k1) >> 32) & c->wordrec_mask;;
-       i = (i + 1) & c->wordrec_mask) {
+  for (uint32_t i = home_slot(c, k0, k1);; i = (i + 1) & c->wordrec_mask) {
     const wc_short *e = &c->wordrec[i];
     if (e->k0 == k0 && e->k1 == k1)
       return e->v;

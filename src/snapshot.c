@@ -124,15 +124,21 @@ typedef struct {
   bool ok;
 } reader;
 
+/* Reads n bytes into p; false (and r->ok = false) on failure. */
+static bool take_into(reader *r, void *p, size_t n) {
+  if (r->ok && n && fread(p, 1, n, r->f) != n)
+    r->ok = false;
+  return r->ok;
+}
+
 /* Reads n bytes into a new block of n + extra bytes (NULL on failure, and
  * r->ok = false). */
 static void *take_more(reader *r, size_t n, size_t extra) {
   if (!r->ok)
     return NULL;
   void *p = ws_xmalloc(n + extra);
-  if (n && fread(p, 1, n, r->f) != n) {
+  if (!take_into(r, p, n)) {
     free(p);
-    r->ok = false;
     return NULL;
   }
   return p;
@@ -158,8 +164,7 @@ static void take_trie(reader *r, trie *t) {
   if (r->ok) {     /* on huge pages, like the tables trie.c grows */
     size_t bytes = ((size_t)mask + 1) * sizeof *t->slots;
     t->slots = ws_big_calloc(bytes);
-    if (fread(t->slots, 1, bytes, r->f) != bytes)
-      r->ok = false;
+    take_into(r, t->slots, bytes);
   }
   t->first_entry = take(r, (size_t)t->n_nodes * sizeof *t->first_entry);
   t->has_child = take(r, (size_t)t->n_nodes * sizeof *t->has_child);

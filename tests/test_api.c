@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_run.h"
 #include "whosaid.h"
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 static ws_ctx *ctx(void) {
   static ws_ctx *c;
@@ -196,21 +195,9 @@ START_TEST(json_shape) {
 END_TEST
 
 int main(void) {
-  Suite *s = suite_create("api");
-  const struct {
-    const char *name;
-    const TTest *t;
-  } f[] = {{"status", status_strings},         {"null-safety", null_safety},
-           {"reuse-stream", reuse_and_stream}, {"records", records},
-           {"too-large", too_large},           {"json", json_shape}};
-  for (size_t i = 0; i < ARRAY_LEN(f); i++) {
-    TCase *tc = tcase_create(f[i].name);
-    tcase_add_test(tc, f[i].t);
-    suite_add_tcase(s, tc);
-  }
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  const feature f[] = {
+      {"status", status_strings},         {"null-safety", null_safety},
+      {"reuse-stream", reuse_and_stream}, {"records", records},
+      {"too-large", too_large},           {"json", json_shape}};
+  return RUN_FEATURES("api", f);
 }

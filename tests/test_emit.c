@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_run.h"
 #include "whosaid.h"
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 static ws_doc *doc(void) {
   static ws_ctx *c;
@@ -176,9 +175,5 @@ int main(void) {
   tcase_add_test(tc, raw_bytes_match_jansson);
   tcase_add_test(tc, corpus_articles_match_jansson);
   suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return run_suite(s);
 }

@@ -9,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_run.h"
 #include "internal.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-#define ARRAY_FOR_EACH(a, it) for (__typeof__(&(a)[0]) it = (a); it < (a) + ARRAY_LEN(a); it++)
+#define ARRAY_FOR_EACH(a, it)                                                  \
+  for (__typeof__(&(a)[0]) it = (a); it < (a) + ARRAY_LEN(a); it++)
 
 #ifndef TEST_GAZETTEERS
 #error "TEST_GAZETTEERS must name the gazetteer directory"
@@ -52,32 +53,6 @@ static inline const char *token_texts(const ws_doc *d, char *buf, size_t cap) {
   }
   return buf;
 }
-
-static inline int run_suite(Suite *s) {
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
-
-/* One TCase per feature: {"feature", test} pairs. */
-typedef struct {
-  const char *name;
-  const TTest *test;
-} feature;
-
-static inline int run_features(const char *suite, const feature *f, size_t n) {
-  Suite *s = suite_create(suite);
-  for (size_t i = 0; i < n; i++) {
-    TCase *tc = tcase_create(f[i].name);
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, f[i].test);
-    suite_add_tcase(s, tc);
-  }
-  return run_suite(s);
-}
-#define RUN_FEATURES(name, arr) run_features(name, arr, ARRAY_LEN(arr))
 
 /* The first quotation whose text starts with prefix, or NULL. */
 static inline const ws_quote *find_quote(const ws_doc *d, const char *prefix) {

@@ -257,6 +257,16 @@ enum { REC_TEXT = 1, REC_ID = 2 };
 int rec_scan(const char *line, size_t len, const char *text_field,
              const char *id_field, rec_buf *text, rec_buf *id);
 
+/* lex_lookup's scratch: each token's cache key (k1 == 0: none), and the
+ * tokens that missed with their normalised key and its home slot. */
+typedef struct {
+  uint64_t k0, k1;
+} lk_key;
+typedef struct {
+  uint32_t tok, slot; /* slot UINT32_MAX: no short normalised key */
+  uint64_t k0, k1;
+} lk_miss;
+
 /* Per-document cache of raw token bytes -> word record: sets of two
  * wc_short entries, and a direct-mapped table for tokens of 16-39 bytes. */
 typedef struct {
@@ -274,6 +284,8 @@ struct ws_doc {
   rec_buf rec_text, rec_id; /* record_scan.c output */
   word_cache *wcache;       /* aligned to a cache line at least */
   VEC(uint32_t) trie_start; /* per token: its cache entry's trie_node */
+  VEC(lk_key) lk_keys;      /* lex_lookup scratch */
+  VEC(lk_miss) lk_miss;
   struct json_t *id;        /* the id as a JSON value (jansson), or NULL */
   bool has_orig;
   ws_status status;

@@ -321,7 +321,7 @@ static inline uint64_t key_hash(uint64_t k0, uint64_t k1) {
   return (k0 ^ (k1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
 }
 
-enum { PREFETCH_AHEAD = 8 };
+enum { PREFETCH_AHEAD = 8 }; /* keys ahead in lex_index_words */
 
 static wc_value record_of(const ws_ctx *c, uint32_t word) {
   wc_value v;
@@ -379,6 +379,18 @@ void lex_index_words(ws_ctx *c) {
   free(keys);
 }
 
+/* The word record of the normalised short key k0, k1 (home slot first). */
+static wc_value probe_records(const ws_ctx *c, uint32_t i, uint64_t k0,
+                              uint64_t k1) {
+  for (;; i = (i + 1) & c->wordrec_mask) {
+    const wc_short *e = &c->wordrec[i];
+    if (e->k0 == k0 && e->k1 == k1)
+      return e->v;
+    if (!e->k1)
+      return record_of(c, STR_NONE);
+  }
+}
+
 /* The word record of token bytes s[0, n). */
 static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
   char key[KEY_MAX];
@@ -390,13 +402,7 @@ static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
     return record_of(c, strtab_find(&c->words, key, k));
   uint64_t k0, k1;
   short_key(key, k, &k0, &k1);
-  for (uint32_t i = home_slot(c, k0, k1);; i = (i + 1) & c->wordrec_mask) {
-    const wc_short *e = &c->wordrec[i];
-    if (e->k0 == k0 && e->k1 == k1)
-      return e->v;
-    if (!e->k1)
-      return record_of(c, STR_NONE);
-  }
+  return probe_records(c, home_slot(c, k0, k1), k0, k1);
 }
 
 static inline wc_short *cache_set(word_cache *wc, uint64_t k0, uint64_t k1) {
@@ -445,34 +451,89 @@ static inline size_t key_len(const token *t, const char *s) {
   return n;
 }
 
+static inline void set_token(ws_doc *d, size_t i, wc_value v) {
+  d->toks.v[i].word = v.word;
+  d->toks.v[i].lex = v.lex;
+  d->trie_start.v[i] = v.trie_node;
+}
+
+/* Why three passes: a probe that waits on memory holds up every token
+ * after it. The first pass computes each token's key and prefetches its
+ * cache set; the second settles the hits and, for each miss, prefetches
+ * the word record's slot; the third settles the misses. Each pass issues
+ * its loads together instead of one after another. */
 void lex_lookup(ws_doc *d) {
-  VEC_RESERVE(d->trie_start, d->toks.n);
-  d->trie_start.n = d->toks.n;
-  /* Why prefetch: the cache is larger than L2, so a probe waits on L3 for
-   * most tokens; the set of a token a few places ahead is fetched while
-   * this one is looked up. */
-  for (size_t i = 0; i < d->toks.n; i++) {
-    if (i + PREFETCH_AHEAD < d->toks.n) {
-      const token *a = &d->toks.v[i + PREFETCH_AHEAD];
-      const char *as = d->text + a->off;
-      size_t an = key_len(a, as);
-      if (an >= 1 && an <= 15) {
-        uint64_t k0, k1;
-        short_key(as, an, &k0, &k1);
-        __builtin_prefetch(cache_set(d->wcache, k0, k1));
-      }
+  const ws_ctx *c = d->ctx;
+  size_t n = d->toks.n;
+  VEC_RESERVE(d->trie_start, n);
+  d->trie_start.n = n;
+  VEC_RESERVE(d->lk_keys, n);
+  lk_key *keys = d->lk_keys.v;
+  for (size_t i = 0; i < n; i++) {
+    const token *t = &d->toks.v[i];
+    const char *s = d->text + t->off;
+    size_t kn = key_len(t, s);
+    keys[i].k1 = 0; /* not a short key */
+    if (t->cls != T_QUOTE && kn >= 1 && kn <= 15) {
+      short_key(s, kn, &keys[i].k0, &keys[i].k1);
+      __builtin_prefetch(cache_set(d->wcache, keys[i].k0, keys[i].k1));
     }
-    token *t = &d->toks.v[i];
+  }
+  d->lk_miss.n = 0;
+  for (size_t i = 0; i < n; i++) {
+    const token *t = &d->toks.v[i];
     if (t->cls == T_QUOTE) {
-      t->word = STR_NONE;
-      t->lex = 0;
-      d->trie_start.v[i] = TRIE_NONE;
+      set_token(d, i, record_of(c, STR_NONE));
       continue;
     }
-    const char *s = d->text + t->off;
-    wc_value v = cached(d, s, key_len(t, s));
-    t->word = v.word;
-    t->lex = v.lex;
-    d->trie_start.v[i] = v.trie_node;
+    uint64_t k0 = keys[i].k0, k1 = keys[i].k1;
+    if (!k1) { /* empty, or longer than 15 bytes */
+      const char *s = d->text + t->off;
+      set_token(d, i, cached(d, s, key_len(t, s)));
+      continue;
+    }
+    wc_short *set = cache_set(d->wcache, k0, k1);
+    if (set[0].k0 == k0 && set[0].k1 == k1) {
+      set_token(d, i, set[0].v);
+      continue;
+    }
+    if (set[1].k0 == k0 && set[1].k1 == k1) {
+      wc_short e = set[1]; /* way 0 holds the newer entry */
+      set[1] = set[0];
+      set[0] = e;
+      set_token(d, i, e.v);
+      continue;
+    }
+    lk_miss *m = VEC_PUSH(d->lk_miss);
+    m->tok = (uint32_t)i;
+    m->slot = UINT32_MAX;
+    char key[KEY_MAX];
+    memset(key, 0, 16); /* short_key reads 16 bytes */
+    size_t kn = norm_key(d->text + t->off, (size_t)(k1 >> 56), key, sizeof key);
+    if (kn >= 1 && kn <= 15 && c->wordrec) {
+      short_key(key, kn, &m->k0, &m->k1);
+      m->slot = home_slot(c, m->k0, m->k1);
+      __builtin_prefetch(&c->wordrec[m->slot]);
+    }
+  }
+  for (size_t j = 0; j < d->lk_miss.n; j++) {
+    const lk_miss *m = &d->lk_miss.v[j];
+    uint64_t k0 = keys[m->tok].k0, k1 = keys[m->tok].k1;
+    wc_short *set = cache_set(d->wcache, k0, k1);
+    wc_short e;
+    if (set[0].k0 == k0 && set[0].k1 == k1) { /* an earlier miss added it */
+      set_token(d, m->tok, set[0].v);
+      continue;
+    }
+    if (set[1].k0 == k0 && set[1].k1 == k1)
+      e = set[1];
+    else if (m->slot != UINT32_MAX)
+      e = (wc_short){k0, k1, probe_records(c, m->slot, m->k0, m->k1)};
+    else
+      e = (wc_short){k0, k1, look_up(c, d->text + d->toks.v[m->tok].off,
+                                     (size_t)(k1 >> 56))};
+    set[1] = set[0];
+    set[0] = e;
+    set_token(d, m->tok, e.v);
   }
 }

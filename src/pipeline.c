@@ -36,6 +36,8 @@ void ws_doc_free(ws_doc *d) {
   free(d->rec_id.v);
   ws_big_free(d->wcache, sizeof *d->wcache);
   free(d->trie_start.v);
+  free(d->lk_keys.v);
+  free(d->lk_miss.v);
   free(d->toks.v);
   cpmap_free(&d->cps);
   free(d->ments.v);

@@ -286,6 +286,7 @@ struct ws_doc {
   VEC(uint32_t) trie_start; /* per token: its cache entry's trie_node */
   VEC(lk_key) lk_keys;      /* lex_lookup scratch */
   VEC(lk_miss) lk_miss;
+  VEC(uint32_t) gaz_starts; /* gaz_match: tokens where a phrase may start */
   struct json_t *id;        /* the id as a JSON value (jansson), or NULL */
   bool has_orig;
   ws_status status;

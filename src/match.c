@@ -98,16 +98,52 @@ static uint32_t choose(const ws_doc *d, uint32_t node, uint32_t a, uint32_t b) {
   return best;
 }
 
+/* Can a phrase match start at token t? Only offices match in lower case
+ * (see choose). */
+static inline bool may_start(const token *t) {
+  return (t->lex & LX_TRIE_START) && t->cls == T_WORD &&
+         ((t->flags & (TF_CAP | TF_ALLCAPS)) || (t->lex & LX_OFFICE_START));
+}
+
+/* Lists the tokens where a phrase may start and prefetches what their walk
+ * reads first (the node's flags, the second step's slot): the trie is far
+ * larger than the caches, and these loads can overlap. */
+static void list_starts(ws_doc *d) {
+  const trie *names = &d->ctx->names;
+  const token *t = d->toks.v;
+  uint32_t n = (uint32_t)d->toks.n, k = 0;
+  VEC_RESERVE(d->gaz_starts, n);
+  for (uint32_t i = 0; i < n; i++) {
+    d->gaz_starts.v[k] = i;
+    k += may_start(&t[i]); /* no branch: starts are hard to predict */
+  }
+  d->gaz_starts.n = k;
+  for (uint32_t j = 0; j < k; j++) {
+    uint32_t i = d->gaz_starts.v[j], node = d->trie_start.v[i];
+    if (node == TRIE_NONE)
+      continue;
+    __builtin_prefetch(&names->has_child[node]);
+    __builtin_prefetch(&names->first_entry[node]);
+    if (i + 1 < n && (t[i + 1].lex & LX_TRIE_INNER))
+      trie_prefetch(names, node, t[i + 1].word);
+  }
+  for (uint32_t j = 0; j < k; j++) { /* the entries of one-word matches */
+    uint32_t node = d->trie_start.v[d->gaz_starts.v[j]];
+    if (node != TRIE_NONE && names->first_entry[node] != TRIE_NONE)
+      __builtin_prefetch(&d->ctx->entries.v[names->first_entry[node]]);
+  }
+}
+
 void gaz_match(ws_doc *d) {
   const ws_ctx *c = d->ctx;
   const token *t = d->toks.v;
-  uint32_t n = (uint32_t)d->toks.n;
+  uint32_t n = (uint32_t)d->toks.n, next = 0;
   d->ments.n = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    if (!(t[i].lex & LX_TRIE_START) || t[i].cls != T_WORD)
-      continue;
-    if (!(t[i].flags & (TF_CAP | TF_ALLCAPS)) && !(t[i].lex & LX_OFFICE_START))
-      continue; /* only offices match in lower case (see choose) */
+  list_starts(d);
+  for (size_t k = 0; k < d->gaz_starts.n; k++) {
+    uint32_t i = d->gaz_starts.v[k];
+    if (i < next)
+      continue; /* inside the previous match */
     uint32_t node = TRIE_ROOT, best = TRIE_NONE, best_end = i;
     for (uint32_t j = i; j < n && j - i < MAX_PHRASE; j++) {
       if (t[j].word == STR_NONE || (j > i && t[j].para != t[i].para) ||
@@ -147,6 +183,6 @@ void gaz_match(ws_doc *d) {
         (t[i - 1].lex & LX_PREP) && (t[i - 2].lex & LX_ORG) &&
         (t[i - 2].flags & TF_CAP))
       m->emit = false; /* "Department of Justice" */
-    i = best_end - 1;
+    next = best_end;
   }
 }

@@ -38,6 +38,7 @@ void ws_doc_free(ws_doc *d) {
   free(d->trie_start.v);
   free(d->lk_keys.v);
   free(d->lk_miss.v);
+  free(d->gaz_starts.v);
   free(d->toks.v);
   cpmap_free(&d->cps);
   free(d->ments.v);

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 
+/* (trie_prefetch computes the same slot) */
 static inline uint32_t slot_of(uint64_t key, uint32_t mask) {
   key *= 0x9E3779B97F4A7C15ULL;
   return (uint32_t)(key >> 32) & mask;

@@ -32,6 +32,11 @@ void trie_init(trie *t);
 void trie_free(trie *t);
 /* Node reached from `node` by `word`, or TRIE_NONE. */
 uint32_t trie_step(const trie *t, uint32_t node, uint32_t word);
+/* Starts loading the slot trie_step(t, node, word) probes first. */
+static inline void trie_prefetch(const trie *t, uint32_t node, uint32_t word) {
+  uint64_t key = (((uint64_t)node << 32 | word) + 1) * 0x9E3779B97F4A7C15ULL;
+  __builtin_prefetch(&t->slots[(uint32_t)(key >> 32) & t->mask]);
+}
 /* Node reached from `node` by `word`, created if missing. */
 uint32_t trie_add_step(trie *t, uint32_t node, uint32_t word);
 

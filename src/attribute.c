@@ -1237,6 +1237,9 @@ static bool title_case(const ws_doc *d, const quotation *q) {
 }
 
 void att_attribute(ws_doc *d) {
+  d->units.n = 0;
+  if (!d->quotes.n)
+    return; /* speaker units serve only quotations (most articles have none) */
   build_units(d);
   const quotation *prev = NULL;
   for (size_t k = 0; k < d->quotes.n; k++) {

@@ -257,7 +257,6 @@ char *ws_doc_json(const ws_doc *d, int flags) {
     return NULL;
   jsonw w = {0};
   write_json(&w, d, flags);
-  free(w.count.v);
   return w.buf.v;
 }
 

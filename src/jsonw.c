@@ -8,20 +8,15 @@
 #include <stdio.h>
 #include <string.h>
 
-static inline void put(jsonw *w, const char *s, size_t n) {
-  VEC_RESERVE(w->buf, w->buf.n + n + 1);
-  memcpy(w->buf.v + w->buf.n, s, n);
-  w->buf.n += n;
-}
+#define put jw_put_
+#define before_value jw_before_value_
 
 static inline void putc1(jsonw *w, char c) {
   VEC_RESERVE(w->buf, w->buf.n + 2);
   w->buf.v[w->buf.n++] = c;
 }
 
-static void indent(jsonw *w) {
-  if (!w->pretty)
-    return;
+void jw_indent_(jsonw *w) {
   putc1(w, '\n');
   for (int i = 0; i < w->depth; i++)
     put(w, "  ", 2);
@@ -32,44 +27,29 @@ void jw_reset(jsonw *w, bool pretty) {
   w->pretty = pretty;
   w->depth = 0;
   w->after_key = false;
-  VEC_RESERVE(w->count, 1);
-  w->count.v[0] = 0;
+  w->comma = false;
 }
 
 void jw_free(jsonw *w) {
   free(w->buf.v);
-  free(w->count.v);
   memset(w, 0, sizeof *w);
-}
-
-/* Separator and indentation before a value (or key) at the current depth. */
-static void before_value(jsonw *w) {
-  if (w->after_key) {
-    w->after_key = false;
-    return;
-  }
-  if (w->depth > 0) {
-    if (w->count.v[w->depth]++)
-      putc1(w, ',');
-    indent(w);
-  }
 }
 
 static void open(jsonw *w, char c) {
   before_value(w);
   putc1(w, c);
   w->depth++;
-  VEC_RESERVE(w->count, (size_t)w->depth + 1);
-  w->count.v[w->depth] = 0;
+  w->comma = false;
 }
 
 static void close(jsonw *w, char c) {
-  size_t n = w->count.v[w->depth];
+  bool any = w->comma;
   if (w->depth > 0)
     w->depth--;
-  if (n)
-    indent(w);
+  if (any && w->pretty)
+    jw_indent_(w);
   putc1(w, c);
+  w->comma = true; /* the container is a value of its parent */
 }
 
 void jw_obj_begin(jsonw *w) { open(w, '{'); }
@@ -77,7 +57,7 @@ void jw_obj_end(jsonw *w) { close(w, '}'); }
 void jw_arr_begin(jsonw *w) { open(w, '['); }
 void jw_arr_end(jsonw *w) { close(w, ']'); }
 
-static void string(jsonw *w, const char *s, size_t n) {
+void jw_string_(jsonw *w, const char *s, size_t n) {
   static const char hex[] = "0123456789ABCDEF";
   VEC_RESERVE(w->buf, w->buf.n + 6 * n + 3); /* worst case: all \u00XX */
   char *o = w->buf.v + w->buf.n;
@@ -139,24 +119,8 @@ static void key_end(jsonw *w) {
 
 void jw_key(jsonw *w, const char *key) {
   before_value(w);
-  string(w, key, strlen(key));
+  jw_string_(w, key, strlen(key));
   key_end(w);
-}
-
-void jw_plain_key(jsonw *w, const char *key, size_t n) {
-  before_value(w);
-  /* records are mostly keys: one reserve for the key and its separator */
-  VEC_RESERVE(w->buf, w->buf.n + n + 5);
-  char *o = w->buf.v + w->buf.n;
-  *o++ = '"';
-  memcpy(o, key, n);
-  o += n;
-  *o++ = '"';
-  *o++ = ':';
-  if (w->pretty)
-    *o++ = ' ';
-  w->buf.n = (size_t)(o - w->buf.v);
-  w->after_key = true;
 }
 
 void jw_str(jsonw *w, const char *s) {
@@ -165,25 +129,7 @@ void jw_str(jsonw *w, const char *s) {
     return;
   }
   before_value(w);
-  string(w, s, strlen(s));
-}
-
-void jw_strn(jsonw *w, const char *s, size_t n) {
-  before_value(w);
-  string(w, s, n);
-}
-
-void jw_int(jsonw *w, long long v) {
-  char b[24], *e = b + sizeof b, *p = e; /* digits from the right */
-  unsigned long long u =
-      v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-  do
-    *--p = (char)('0' + u % 10);
-  while (u /= 10);
-  if (v < 0)
-    *--p = '-';
-  before_value(w);
-  put(w, p, (size_t)(e - p));
+  jw_string_(w, s, strlen(s));
 }
 
 /* jansson's real format: "%.4g", ".0" added when it would read as an
@@ -240,7 +186,7 @@ void jw_value(jsonw *w, const json_t *v) {
     break;
   case JSON_STRING:
     before_value(w);
-    string(w, json_string_value(v), json_string_length(v));
+    jw_string_(w, json_string_value(v), json_string_length(v));
     break;
   case JSON_INTEGER:
     jw_int(w, (long long)json_integer_value(v));

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "alloc.h"
 
@@ -15,8 +16,8 @@ typedef struct jsonw {
   VEC(char) buf;
   bool pretty;
   int depth;
-  bool after_key;    /* a key was written, its value comes next */
-  VEC(size_t) count; /* values written so far at each depth */
+  bool after_key; /* a key was written, its value comes next */
+  bool comma;     /* the current container has a value: ',' before the next */
 } jsonw;
 
 void jw_reset(jsonw *w, bool pretty);
@@ -26,15 +27,72 @@ void jw_obj_end(jsonw *w);
 void jw_arr_begin(jsonw *w);
 void jw_arr_end(jsonw *w);
 void jw_key(jsonw *w, const char *key);
-/* A key that needs no escaping, n bytes long (JW_KEY: a string literal). */
-void jw_plain_key(jsonw *w, const char *key, size_t n);
-#define JW_KEY(w, lit) jw_plain_key((w), "" lit, sizeof(lit) - 1)
 void jw_str(jsonw *w, const char *s); /* NULL writes null */
-void jw_strn(jsonw *w, const char *s, size_t n); /* s has n bytes */
-void jw_int(jsonw *w, long long v);
 void jw_real(jsonw *w, double v);
 void jw_null(jsonw *w);
 void jw_value(jsonw *w, const json_t *v); /* any jansson value */
 void jw_newline(jsonw *w);                /* ends a record */
+
+/* The hot calls of a record (keys, texts, offsets) are inline below: a
+ * record is mostly short keys and integers, and a call each was a visible
+ * share of the output time. */
+void jw_indent_(jsonw *w);                          /* pretty output only */
+void jw_string_(jsonw *w, const char *s, size_t n); /* quoted, escaped */
+
+static inline void jw_put_(jsonw *w, const char *s, size_t n) {
+  VEC_RESERVE(w->buf, w->buf.n + n + 1);
+  memcpy(w->buf.v + w->buf.n, s, n);
+  w->buf.n += n;
+}
+
+/* Separator and indentation before a value (or key) at the current depth. */
+static inline void jw_before_value_(jsonw *w) {
+  if (w->after_key) {
+    w->after_key = false;
+    return;
+  }
+  if (w->depth > 0) {
+    if (w->comma)
+      jw_put_(w, ",", 1);
+    w->comma = true;
+    if (w->pretty)
+      jw_indent_(w);
+  }
+}
+
+/* A key that needs no escaping, n bytes long (JW_KEY: a string literal). */
+static inline void jw_plain_key(jsonw *w, const char *key, size_t n) {
+  jw_before_value_(w);
+  VEC_RESERVE(w->buf, w->buf.n + n + 5); /* the key and its separator */
+  char *o = w->buf.v + w->buf.n;
+  *o++ = '"';
+  memcpy(o, key, n);
+  o += n;
+  *o++ = '"';
+  *o++ = ':';
+  if (w->pretty)
+    *o++ = ' ';
+  w->buf.n = (size_t)(o - w->buf.v);
+  w->after_key = true;
+}
+#define JW_KEY(w, lit) jw_plain_key((w), "" lit, sizeof(lit) - 1)
+
+static inline void jw_strn(jsonw *w, const char *s, size_t n) { /* n bytes */
+  jw_before_value_(w);
+  jw_string_(w, s, n);
+}
+
+static inline void jw_int(jsonw *w, long long v) {
+  char b[24], *e = b + sizeof b, *p = e; /* digits from the right */
+  unsigned long long u =
+      v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  do
+    *--p = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0)
+    *--p = '-';
+  jw_before_value_(w);
+  jw_put_(w, p, (size_t)(e - p));
+}
 
 #endif

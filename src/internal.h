@@ -154,6 +154,7 @@ struct ws_ctx {
   char *snap_strings; /* entry strings when loaded from a snapshot */
   wc_short *wordrec;  /* normalised keys of up to 15 bytes -> wc_value */
   uint32_t wordrec_mask;
+  wc_value byte_rec[128]; /* word records of one-byte ASCII tokens */
 };
 
 enum {
@@ -261,6 +262,7 @@ int rec_scan(const char *line, size_t len, const char *text_field,
  * tokens that missed with their normalised key and its home slot. */
 typedef struct {
   uint64_t k0, k1;
+  uint32_t set; /* index of its cache set's first entry */
 } lk_key;
 typedef struct {
   uint32_t tok, slot; /* slot UINT32_MAX: no short normalised key */

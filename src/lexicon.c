@@ -343,6 +343,8 @@ static inline bool short_word(const ws_ctx *c, uint32_t id) {
   return c->words.span[id].len >= 1 && c->words.span[id].len <= 15;
 }
 
+static wc_value look_up(const ws_ctx *c, const char *s, size_t n);
+
 void lex_index_words(ws_ctx *c) {
   size_t n = 0;
   for (uint32_t id = 0; id < c->words.n; id++)
@@ -377,6 +379,11 @@ void lex_index_words(ws_ctx *c) {
     c->wordrec[i] = (wc_short){keys[id].k0, keys[id].k1, record_of(c, id)};
   }
   free(keys);
+  for (int b = 1; b < 128; b++) { /* one-byte tokens: punctuation, "a" */
+    char one[16] = {(char)b};
+    c->byte_rec[b] = look_up(c, one, 1);
+  }
+  c->byte_rec[0] = record_of(c, STR_NONE);
 }
 
 /* The word record of the normalised short key k0, k1 (home slot first). */
@@ -405,8 +412,13 @@ static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
   return probe_records(c, home_slot(c, k0, k1), k0, k1);
 }
 
+/* The first entry of the cache set of a short key. */
+static inline uint32_t cache_set_index(uint64_t k0, uint64_t k1) {
+  return 2 * (uint32_t)((key_hash(k0, k1) >> 40) & (WCACHE_SETS - 1));
+}
+
 static inline wc_short *cache_set(word_cache *wc, uint64_t k0, uint64_t k1) {
-  return &wc->s[2 * ((key_hash(k0, k1) >> 40) & (WCACHE_SETS - 1))];
+  return &wc->s[cache_set_index(k0, k1)];
 }
 
 /* Why a cache: the context's tables hold every gazetteer word (several
@@ -474,9 +486,10 @@ void lex_lookup(ws_doc *d) {
     const char *s = d->text + t->off;
     size_t kn = key_len(t, s);
     keys[i].k1 = 0; /* not a short key */
-    if (t->cls != T_QUOTE && kn >= 1 && kn <= 15) {
+    if (t->cls != T_QUOTE && kn >= 2 && kn <= 15) {
       short_key(s, kn, &keys[i].k0, &keys[i].k1);
-      __builtin_prefetch(cache_set(d->wcache, keys[i].k0, keys[i].k1));
+      keys[i].set = cache_set_index(keys[i].k0, keys[i].k1);
+      __builtin_prefetch(&d->wcache->s[keys[i].set]);
     }
   }
   d->lk_miss.n = 0;
@@ -487,12 +500,16 @@ void lex_lookup(ws_doc *d) {
       continue;
     }
     uint64_t k0 = keys[i].k0, k1 = keys[i].k1;
-    if (!k1) { /* empty, or longer than 15 bytes */
+    if (!k1) { /* one byte, empty, or longer than 15 bytes */
       const char *s = d->text + t->off;
-      set_token(d, i, cached(d, s, key_len(t, s)));
+      size_t kn = key_len(t, s);
+      if (kn == 1 && (unsigned char)s[0] < 0x80)
+        set_token(d, i, c->byte_rec[(unsigned char)s[0]]);
+      else
+        set_token(d, i, cached(d, s, kn));
       continue;
     }
-    wc_short *set = cache_set(d->wcache, k0, k1);
+    wc_short *set = &d->wcache->s[keys[i].set];
     if (set[0].k0 == k0 && set[0].k1 == k1) {
       set_token(d, i, set[0].v);
       continue;
@@ -519,7 +536,7 @@ void lex_lookup(ws_doc *d) {
   for (size_t j = 0; j < d->lk_miss.n; j++) {
     const lk_miss *m = &d->lk_miss.v[j];
     uint64_t k0 = keys[m->tok].k0, k1 = keys[m->tok].k1;
-    wc_short *set = cache_set(d->wcache, k0, k1);
+    wc_short *set = &d->wcache->s[keys[m->tok].set];
     wc_short e;
     if (set[0].k0 == k0 && set[0].k1 == k1) { /* an earlier miss added it */
       set_token(d, m->tok, set[0].v);

@@ -173,6 +173,30 @@ static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
   return j;
 }
 
+/* A word of ASCII letters and digits only, ending where no word rule of
+ * scan_word applies (not at ' - . , : or a non-ASCII byte): the common
+ * case, decided eight bytes a step. Sets *end and the letter counts. */
+static inline bool plain_word(src s, size_t i, size_t *end, unsigned *up,
+                              unsigned *letters) {
+  size_t j = i;
+  unsigned k;
+  do {
+    uint64_t lm, um;
+    k = ascii_alnum_run(s.s + j, &lm, &um);
+    *letters += swar_count_highs(lm);
+    *up += swar_count_highs(um);
+    j += k;
+  } while (k == 8);
+  if (j >= s.n) {
+    *end = s.n; /* the padding is not alnum: j == s.n */
+    return true;
+  }
+  unsigned char b = s.s[j];
+  *end = j;
+  return b < 0x80 && b != '\'' && b != '-' && b != '.' && b != ',' &&
+         b != ':';
+}
+
 /* TF_CAP when the first letter is upper case (a leading digit: no),
  * TF_ALLCAPS for two or more letters none of them lower case. */
 static void apply_case(token *t, int first, int upper, int lower) {
@@ -222,10 +246,35 @@ void tok_tokenize(ws_doc *d) {
   uint32_t para = 0;
   bool any = false;
   while (i < s.n) {
-    if (s.s[i] == ' ') { /* the commonest byte */
-      pending |= TF_SPACE_BEFORE;
-      i++;
-      continue;
+    unsigned char b = s.s[i];
+    if (b < 0x80) { /* fast paths: ASCII spaces, plain punctuation, words */
+      int c = ws_ascii_class[b];
+      if (c == CC_SPACE) {
+        pending |= TF_SPACE_BEFORE;
+        i++;
+        continue;
+      }
+      size_t end = i + 1;
+      unsigned up = 0, letters = 0;
+      bool punct = c == CC_PUNCT && b != '\'' && b != '"' && b != '`';
+      if (punct || (is_alnum(c) && plain_word(s, i, &end, &up, &letters))) {
+        if (pending & TF_PARA_START && any)
+          para++;
+        token *t = VEC_PUSH(d->toks);
+        *t = (token){.off = (uint32_t)i,
+                     .len = (uint32_t)(end - i),
+                     .word = STR_NONE,
+                     .para = para,
+                     .flags = pending,
+                     .cls = punct ? T_PUNCT : c == CC_LETTER ? T_WORD : T_NUM,
+                     .mark = punct ? b : 0};
+        if (c == CC_LETTER)
+          apply_case(t, b >= 'A' && b <= 'Z', (int)up, (int)(letters - up));
+        pending = 0;
+        any = true;
+        i = end;
+        continue;
+      }
     }
     int32_t cp = cp_at(s, i, &l);
     int c = uc_class(cp);

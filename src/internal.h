@@ -304,6 +304,8 @@ struct ws_doc {
   strtab alias_keys; /* surname key -> index into alias_person */
   VEC(int32_t) alias_person;
   VEC(uint32_t) name_toks; /* tokens with TF_NAME, in order */
+  VEC(uint32_t) hon_toks;   /* honorific words (names.c) */
+  VEC(uint32_t) title_toks; /* where titled_names starts (names.c) */
   VEC(quotation) quotes;
   VEC(uint32_t) qstack;             /* open quotation marks (quotes.c) */
   VEC(struct unit) units;           /* speaker candidates (attribute.c) */

@@ -41,18 +41,19 @@ static int by_tok(const void *a, const void *b) {
 
 /* Could token i be part of a person's name? Computed once per document
  * (mark_name_tokens), after sentence starts are known. */
-static bool name_token_test(const ws_doc *d, uint32_t i) {
+static inline bool name_token_test(const ws_doc *d, uint32_t i) {
   const token *t = &d->toks.v[i];
-  if (t->cls != T_WORD || !(t->flags & (TF_CAP | TF_ALLCAPS)) ||
-      (t->flags & TF_POSS))
-    return false;
+  /* & not &&: most tokens fail one test or another, unpredictably */
+  bool may = (t->cls == T_WORD) & ((t->flags & (TF_CAP | TF_ALLCAPS)) != 0) &
+             ((t->flags & TF_POSS) == 0) &
+             ((t->lex & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC |
+                         LX_STARTER | LX_GROUP)) == 0);
   uint64_t f = t->lex;
-  if ((t->flags & TF_SENT_START) && !(f & (LX_FIRST_NAME | LX_SURNAME)) &&
+  if (may && (t->flags & TF_SENT_START) && !(f & (LX_FIRST_NAME | LX_SURNAME)) &&
       ((f & LX_ADV) ||
        (t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0)))
     return false; /* "Eventually Ann Lee said": an adverb, capitalised */
-  return !(f &
-           (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER | LX_GROUP));
+  return may;
 }
 
 static inline bool name_token(const ws_doc *d, uint32_t i) {
@@ -60,14 +61,23 @@ static inline bool name_token(const ws_doc *d, uint32_t i) {
 }
 
 /* Sets TF_NAME and lists the name tokens: most passes below start only at
- * one, so they walk the list instead of every token. */
+ * one, so they walk the list instead of every token. Lists the honorifics
+ * too (titled_names starts at them). */
 static void mark_name_tokens(ws_doc *d) {
-  d->name_toks.n = 0;
-  for (uint32_t i = 0; i < d->toks.n; i++)
-    if (name_token_test(d, i)) {
-      d->toks.v[i].flags |= TF_NAME;
-      *VEC_PUSH(d->name_toks) = i;
-    }
+  uint32_t n = (uint32_t)d->toks.n, k = 0, h = 0;
+  VEC_RESERVE(d->name_toks, n);
+  VEC_RESERVE(d->hon_toks, n);
+  for (uint32_t i = 0; i < n; i++) {
+    token *t = &d->toks.v[i];
+    bool name = name_token_test(d, i);
+    t->flags |= (uint16_t)(name ? TF_NAME : 0);
+    d->name_toks.v[k] = i;
+    k += name;
+    d->hon_toks.v[h] = i;
+    h += (t->cls == T_WORD) & ((t->lex & LX_HONORIFIC) != 0);
+  }
+  d->name_toks.n = k;
+  d->hon_toks.n = h;
 }
 
 /* End of a name starting at i: capitalised words, initials ("J."), and
@@ -190,12 +200,34 @@ static void add_person(ws_doc *d, uint32_t tok, uint32_t ntok, uint32_t otok,
   m->emit = true;
 }
 
+/* The tokens where titled_names may start, in order: those of office
+ * mentions and honorifics outside any mention. The mentions are the
+ * gazetteer's, in order and apart. */
+static void list_title_starts(ws_doc *d) {
+  d->title_toks.n = 0;
+  size_t h = 0;
+  for (size_t k = 0; k <= d->ments.n; k++) {
+    const mention *m = k < d->ments.n ? &d->ments.v[k] : NULL;
+    uint32_t upto = m ? m->tok : UINT32_MAX;
+    for (; h < d->hon_toks.n && d->hon_toks.v[h] < upto; h++)
+      if (d->ment_at.v[d->hon_toks.v[h]] < 0)
+        *VEC_PUSH(d->title_toks) = d->hon_toks.v[h];
+    if (m && m->type == WS_OFFICE)
+      for (uint32_t i = m->tok; i < m->tok + m->ntok; i++)
+        *VEC_PUSH(d->title_toks) = i;
+  }
+}
+
 /* Office or honorific + name. */
 static void titled_names(ws_doc *d) {
   const token *t = d->toks.v;
-  uint32_t n = (uint32_t)d->toks.n;
+  uint32_t n = (uint32_t)d->toks.n, from = 0; /* tokens before it are taken */
   size_t nm = d->ments.n;
-  for (uint32_t i = 0; i < n; i++) {
+  list_title_starts(d);
+  for (size_t k = 0; k < d->title_toks.n; k++) {
+    uint32_t i = d->title_toks.v[k];
+    if (i < from)
+      continue;
     uint32_t after, otok = i, ontok = 0, oentry = TRIE_NONE;
     uint8_t gender = 0;
     int32_t mi = d->ment_at.v[i];
@@ -225,7 +257,7 @@ static void titled_names(ws_doc *d) {
       }
       if (!p->gender)
         p->gender = gender;
-      i = after - 1;
+      from = after;
       continue;
     }
     /* "Mr. King", "Ms. Major": after an honorific an office word is a name */
@@ -250,7 +282,7 @@ static void titled_names(ws_doc *d) {
       d->ments.v[d->ments.n - 1].office_entry = oentry;
       for (uint32_t j = after; j < end; j++)
         d->ment_at.v[j] = (int32_t)(d->ments.n - 1);
-      i = end - 1;
+      from = end;
     }
   }
 }

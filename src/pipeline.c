@@ -48,6 +48,8 @@ void ws_doc_free(ws_doc *d) {
   strtab_free(&d->alias_keys);
   free(d->alias_person.v);
   free(d->name_toks.v);
+  free(d->hon_toks.v);
+  free(d->title_toks.v);
   free(d->quotes.v);
   free(d->qstack.v);
   free(d->units.v);

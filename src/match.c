@@ -101,8 +101,10 @@ static uint32_t choose(const ws_doc *d, uint32_t node, uint32_t a, uint32_t b) {
 /* Can a phrase match start at token t? Only offices match in lower case
  * (see choose). */
 static inline bool may_start(const token *t) {
-  return (t->lex & LX_TRIE_START) && t->cls == T_WORD &&
-         ((t->flags & (TF_CAP | TF_ALLCAPS)) || (t->lex & LX_OFFICE_START));
+  /* & not &&: no branches, as the outcome is hard to predict */
+  return ((t->lex & LX_TRIE_START) != 0) & (t->cls == T_WORD) &
+         (((t->flags & (TF_CAP | TF_ALLCAPS)) != 0) |
+          ((t->lex & LX_OFFICE_START) != 0));
 }
 
 /* Lists the tokens where a phrase may start and prefetches what their walk
@@ -115,7 +117,7 @@ static void list_starts(ws_doc *d) {
   VEC_RESERVE(d->gaz_starts, n);
   for (uint32_t i = 0; i < n; i++) {
     d->gaz_starts.v[k] = i;
-    k += may_start(&t[i]); /* no branch: starts are hard to predict */
+    k += may_start(&t[i]);
   }
   d->gaz_starts.n = k;
   for (uint32_t j = 0; j < k; j++) {

@@ -500,6 +500,40 @@ static int unit_by_tok(const void *a, const void *b) {
   return (x->tok > y->tok) - (x->tok < y->tok);
 }
 
+enum { US_DET, US_PRON_NOMINAL, US_ACCORDING, US_REL };
+static const uint64_t pron_nominal =
+    LX_PRON_IT | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_NOMINAL;
+
+/* The tokens each pass of build_units starts at, by their word's flags, in
+ * one branch-free pass (most tokens are none of them). */
+static void list_unit_starts(ws_doc *d) {
+  uint32_t n = (uint32_t)d->toks.n, k[4] = {0};
+  uint32_t *v[4];
+  for (int l = 0; l < 4; l++) {
+    VEC_RESERVE(d->unit_starts[l], n);
+    v[l] = d->unit_starts[l].v;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    uint64_t f = F(d, i);
+    bool word = T(d, i)->cls == T_WORD;
+    v[US_DET][k[US_DET]] = i;
+    k[US_DET] += word & ((f & (LX_DET | LX_PRON_M | LX_PRON_F)) == LX_DET);
+    v[US_PRON_NOMINAL][k[US_PRON_NOMINAL]] = i;
+    k[US_PRON_NOMINAL] += word & ((f & pron_nominal) != 0);
+    v[US_ACCORDING][k[US_ACCORDING]] = i;
+    k[US_ACCORDING] += (f & LX_ACCORDING) != 0;
+    v[US_REL][k[US_REL]] = i;
+    k[US_REL] += (f & LX_REL) != 0;
+  }
+  for (int l = 0; l < 4; l++)
+    d->unit_starts[l].n = k[l];
+}
+
+/* Token k of start list l. */
+static inline uint32_t start_at(const ws_doc *d, int l, size_t k) {
+  return d->unit_starts[l].v[k];
+}
+
 static void build_units(ws_doc *d) {
   uint32_t n = (uint32_t)d->toks.n;
   d->units.n = 0;
@@ -507,23 +541,24 @@ static void build_units(ws_doc *d) {
   d->unit_at.n = n;
   if (n) /* all -1 (an empty document has no array) */
     memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v);
-  for (uint32_t i = 0; i + 1 < n; i++) /* "one Trump campaign source said" */
-    if ((F(d, i) & (LX_DET | LX_PRON_M | LX_PRON_F)) == LX_DET &&
-        T(d, i)->cls == T_WORD && free_tok(d, i) && d->ment_at.v[i + 1] >= 0 &&
+  list_unit_starts(d);
+  for (size_t k = 0; k < d->unit_starts[US_DET].n; k++) {
+    uint32_t i = start_at(d, US_DET, k); /* "one Trump campaign source" */
+    if (i + 1 < n && free_tok(d, i) && d->ment_at.v[i + 1] >= 0 &&
         d->ments.v[d->ment_at.v[i + 1]].type == WS_PERSON)
       generic_nominal(d, i);
+  }
   person_units(d);
-  /* each pass below tests the word's flags before anything else: most
-   * tokens are not what the pass looks for */
-  for (uint32_t i = 0; i < n; i++) /* speech-adjacent noun phrases first */
-    if ((F(d, i) & (LX_DET | LX_PRON_M | LX_PRON_F)) == LX_DET &&
-        T(d, i)->cls == T_WORD && free_tok(d, i))
+  for (size_t k = 0; k < d->unit_starts[US_DET].n; k++) {
+    uint32_t i = start_at(d, US_DET, k); /* speech-adjacent noun phrases */
+    if (free_tok(d, i))
       generic_nominal(d, i);
-  const uint64_t pron_nominal =
-      LX_PRON_IT | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_NOMINAL;
-  for (uint32_t i = 0; i < n; i++) { /* pronouns and nominals first: a */
-    if (!(F(d, i) & pron_nominal) || !free_tok(d, i) || /* nominal may */
-        T(d, i)->cls != T_WORD) /* take capitalised words */
+  }
+  uint32_t from = 0; /* tokens before it are taken */
+  /* pronouns and nominals first: a nominal may take capitalised words */
+  for (size_t k = 0; k < d->unit_starts[US_PRON_NOMINAL].n; k++) {
+    uint32_t i = start_at(d, US_PRON_NOMINAL, k);
+    if (i < from || !free_tok(d, i))
       continue;
     uint64_t f = F(d, i);
     if ((f & LX_PRON_IT) && i + 1 < n && T(d, i + 1)->cls == T_WORD &&
@@ -538,7 +573,7 @@ static void build_units(ws_doc *d) {
       u->first_person = (f & LX_PRON_1) != 0;
     } else if (f & LX_NOMINAL) {
       nominal_unit(d, i);
-      i = d->units.v[d->units.n - 1].tok + d->units.v[d->units.n - 1].ntok - 1;
+      from = d->units.v[d->units.n - 1].tok + d->units.v[d->units.n - 1].ntok;
     }
   }
   for (uint32_t i = 0; i < n; i++) {
@@ -569,15 +604,19 @@ static void build_units(ws_doc *d) {
       i = u->tok + u->ntok - 1;
     }
   }
-  for (uint32_t i = 0; i + 2 < n; i++)
-    if ((F(d, i) & LX_ACCORDING) && free_tok(d, i) && word_is(d, i + 1, "to"))
+  for (size_t k = 0; k < d->unit_starts[US_ACCORDING].n; k++) {
+    uint32_t i = start_at(d, US_ACCORDING, k);
+    if (i + 2 < n && free_tok(d, i) && word_is(d, i + 1, "to"))
       according_unit(d, i + 2);
-  for (uint32_t i = 2; i < n; i++) /* "Beck, who ...": after all names */
-    if ((F(d, i) & LX_REL) && free_tok(d, i) && tok_is(T(d, i - 1), ',') &&
+  }
+  for (size_t k = 0; k < d->unit_starts[US_REL].n; k++) {
+    uint32_t i = start_at(d, US_REL, k); /* "Beck, who ...": after all names */
+    if (i >= 2 && free_tok(d, i) && tok_is(T(d, i - 1), ',') &&
         unit_ending_at(d, i - 2) >= 0) {
       push_unit(d, i, 1, i, 1, U_PRONOUN, -1);
       d->units.v[d->units.n - 1].antecedent = (int32_t)(i - 2);
     }
+  }
   if (d->units.n)
     doc_sort(d, d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
   if (n)

@@ -310,6 +310,7 @@ struct ws_doc {
   VEC(uint32_t) qstack;             /* open quotation marks (quotes.c) */
   VEC(struct unit) units;           /* speaker candidates (attribute.c) */
   VEC(int32_t) unit_at;             /* token -> unit, or -1 */
+  VEC(uint32_t) unit_starts[4];     /* where unit passes start (attribute.c) */
   VEC(char) shape;                  /* shape string scratch (cues.h) */
   VEC(struct shape_span) shape_pos; /* shape char -> its tokens */
   void *match_data;                 /* pcre2 match data, reused */

@@ -54,6 +54,8 @@ void ws_doc_free(ws_doc *d) {
   free(d->qstack.v);
   free(d->units.v);
   free(d->unit_at.v);
+  for (int l = 0; l < 4; l++)
+    free(d->unit_starts[l].v);
   free(d->shape.v);
   free(d->shape_pos.v);
   cues_match_data_free(d->match_data);

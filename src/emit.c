@@ -98,6 +98,27 @@ static void span_keys(jsonw *w, const ws_span *s) {
 
 #define str_key(w, key, s) (JW_KEY((w), key), jw_str((w), (s)))
 
+/* The names of the public enums with their lengths: records write them
+ * often, and strlen was a visible share of the output time. */
+typedef struct {
+  const char *s;
+  size_t n;
+} lit;
+#define LIT(s) {s, sizeof s - 1}
+static lit entity_type_lit(ws_entity_type t) {
+  static const lit v[] = {LIT("person"), LIT("office"), LIT("place")};
+  return (unsigned)t < 3 ? v[t] : (lit)LIT("unknown");
+}
+static lit quote_kind_lit(ws_quote_kind k) {
+  return k == WS_QUOTE_PARTIAL ? (lit)LIT("partial") : (lit)LIT("direct");
+}
+static lit speaker_kind_lit(ws_speaker_kind k) {
+  static const lit v[] = {LIT("name"), LIT("pronoun"), LIT("nominal"),
+                          LIT("title")};
+  return (unsigned)k < 4 ? v[k] : (lit)LIT("unknown");
+}
+#define lit_key(w, key, l) (JW_KEY((w), key), jw_strn((w), (l).s, (l).n))
+
 static void id_key(jsonw *w, const ws_doc *d) {
   JW_KEY(w, "id");
   if (d->id)
@@ -119,10 +140,14 @@ static void span_text(jsonw *w, const ws_doc *d, const char *s,
 
 static void entity_json(jsonw *w, const ws_doc *d, const ws_entity *e) {
   jw_obj_begin(w);
-  str_key(w, "type", ws_entity_type_str(e->type));
+  lit_key(w, "type", entity_type_lit(e->type));
   JW_KEY(w, "text");
   span_text(w, d, e->text, &e->span);
-  str_key(w, "canonical", e->canonical);
+  JW_KEY(w, "canonical");
+  if (e->canonical == e->text) /* a name no list has: as written */
+    span_text(w, d, e->text, &e->span);
+  else
+    jw_str(w, e->canonical);
   span_keys(w, &e->span);
   if (e->office)
     str_key(w, "office", e->office);
@@ -144,7 +169,7 @@ static void quote_json(jsonw *w, const ws_doc *d, const ws_quote *q) {
   JW_KEY(w, "text");
   span_text(w, d, q->text, &q->span);
   span_keys(w, &q->span);
-  str_key(w, "kind", ws_quote_kind_str(q->kind));
+  lit_key(w, "kind", quote_kind_lit(q->kind));
   JW_KEY(w, "cue");
   if (q->has_cue) {
     jw_obj_begin(w);
@@ -161,7 +186,7 @@ static void quote_json(jsonw *w, const ws_doc *d, const ws_quote *q) {
     str_key(w, "name", q->speaker.name);
     JW_KEY(w, "mention");
     span_text(w, d, q->speaker.mention, &q->speaker.span);
-    str_key(w, "kind", ws_speaker_kind_str(q->speaker.kind));
+    lit_key(w, "kind", speaker_kind_lit(q->speaker.kind));
     span_keys(w, &q->speaker.span);
     if (q->speaker.office)
       str_key(w, "office", q->speaker.office);
@@ -180,7 +205,7 @@ static void per_quote_json(jsonw *w, const ws_doc *d, const ws_quote *q) {
   id_key(w, d);
   JW_KEY(w, "quote");
   span_text(w, d, q->text, &q->span);
-  str_key(w, "kind", ws_quote_kind_str(q->kind));
+  lit_key(w, "kind", quote_kind_lit(q->kind));
   str_key(w, "speaker", sp ? q->speaker.name : NULL);
   str_key(w, "office", sp ? q->speaker.office : NULL);
   str_key(w, "speaker_kind", sp ? ws_speaker_kind_str(q->speaker.kind) : NULL);

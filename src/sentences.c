@@ -42,7 +42,7 @@ void sent_split(ws_doc *d) {
   const ws_ctx *c = d->ctx;
   token *t = d->toks.v;
   size_t n = d->toks.n;
-  uint32_t sent = 0;
+  uint32_t sent = 0, last = 0; /* last: the sentence of token i - 1 */
   bool end_pending = false, closed = false;
   for (size_t i = 0; i < n; i++) {
     /* after a closing quote ("...?" he asked) only a capital starts one */
@@ -54,12 +54,11 @@ void sent_split(ws_doc *d) {
       sent++;
       end_pending = false;
     }
-    closed = end_pending && is_closer(&t[i]) ? true
-             : is_closer(&t[i])               ? closed
-                                              : false;
+    bool closer = is_closer(&t[i]);
+    closed = closer && (end_pending || closed);
     t[i].sent = sent;
-    if (i == 0 || t[i - 1].sent != sent)
-      t[i].flags |= TF_SENT_START;
+    t[i].flags |= (uint16_t)(i == 0 || sent != last ? TF_SENT_START : 0);
+    last = sent;
     if (t[i].cls == T_PUNCT &&
         (t[i].mark == '.' || t[i].mark == '!' || t[i].mark == '?')) {
       const token *prev = i ? &t[i - 1] : NULL;
@@ -71,7 +70,7 @@ void sent_split(ws_doc *d) {
       const token *next = i + 1 < n ? &t[i + 1] : NULL;
       end_pending = next && (next->flags & TF_CAP) &&
                     (next->lex & LX_STARTER);
-    } else if (!is_closer(&t[i])) {
+    } else if (!closer) {
       end_pending = false;
     }
   }

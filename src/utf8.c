@@ -114,6 +114,13 @@ static int32_t unify(int32_t cp) {
 size_t norm_key(const char *s, size_t n, char *out, size_t cap) {
   size_t o = 0, i = 0;
   const unsigned char *u = (const unsigned char *)s;
+  for (; i + 8 <= n && o + 8 <= cap; i += 8, o += 8) { /* 8 ASCII bytes */
+    uint64_t x = swar_load(u + i);
+    if (x & SWAR_HIGHS)
+      break;
+    x |= swar_in_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2: the case bit */
+    memcpy(out + o, &x, 8);
+  }
   for (; i < n && u[i] < 0x80; i++) { /* ASCII fast path */
     if (o >= cap)
       return 0;

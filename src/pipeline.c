@@ -95,11 +95,13 @@ static void add_warning(ws_doc *d, const char *code, size_t off,
  * counts one codepoint and offsets stay those of the input) and the input
  * is kept to print them as U+FFFD. */
 static void load_text(ws_doc *d, const char *text, size_t len) {
-  if (len + TEXT_PAD > d->cap) {
-    d->cap = len + TEXT_PAD;
-    d->text = ws_xrealloc(d->text, d->cap);
+  if (text != d->text) { /* else read.c handed over its buffer */
+    if (len + TEXT_PAD > d->cap) {
+      d->cap = len + TEXT_PAD;
+      d->text = ws_xrealloc(d->text, d->cap);
+    }
+    memcpy(d->text, text, len);
   }
-  memcpy(d->text, text, len);
   memset(d->text + len, 0, TEXT_PAD);
   d->len = len;
   const unsigned char *s = (const unsigned char *)text;

@@ -40,8 +40,15 @@ ws_status ws_process_record(ws_doc *d, const char *line, size_t len,
       d->id = json_stringn_nocheck(d->rec_id.v ? d->rec_id.v : "", d->rec_id.n);
     if (!(found & REC_TEXT))
       return missing_text(d, text_field, false, line_no, err);
-    ws_status st =
-        doc_run(d, d->rec_text.v ? d->rec_text.v : "", d->rec_text.n, err);
+    /* the unescaped text becomes the working copy: no second copy */
+    VEC_RESERVE(d->rec_text, d->rec_text.n + TEXT_PAD);
+    char *v = d->rec_text.v;
+    size_t cap = d->rec_text.cap;
+    d->rec_text.v = d->text;
+    d->rec_text.cap = d->cap;
+    d->text = v;
+    d->cap = cap;
+    ws_status st = doc_run(d, d->text, d->rec_text.n, err);
     if (st != WS_OK)
       d->err_line = line_no;
     return st;

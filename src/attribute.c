@@ -500,16 +500,17 @@ static int unit_by_tok(const void *a, const void *b) {
   return (x->tok > y->tok) - (x->tok < y->tok);
 }
 
-enum { US_DET, US_PRON_NOMINAL, US_ACCORDING, US_REL };
+enum { US_DET, US_PRON_NOMINAL, US_ACCORDING, US_REL }; /* unit_starts[] */
+_Static_assert(US_REL + 1 == UNIT_START_LISTS, "one list per pass");
 static const uint64_t pron_nominal =
     LX_PRON_IT | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_NOMINAL;
 
 /* The tokens each pass of build_units starts at, by their word's flags, in
  * one branch-free pass (most tokens are none of them). */
 static void list_unit_starts(ws_doc *d) {
-  uint32_t n = (uint32_t)d->toks.n, k[4] = {0};
-  uint32_t *v[4];
-  for (int l = 0; l < 4; l++) {
+  uint32_t n = (uint32_t)d->toks.n, k[UNIT_START_LISTS] = {0};
+  uint32_t *v[UNIT_START_LISTS];
+  for (int l = 0; l < UNIT_START_LISTS; l++) {
     VEC_RESERVE(d->unit_starts[l], n);
     v[l] = d->unit_starts[l].v;
   }
@@ -525,7 +526,7 @@ static void list_unit_starts(ws_doc *d) {
     v[US_REL][k[US_REL]] = i;
     k[US_REL] += (f & LX_REL) != 0;
   }
-  for (int l = 0; l < 4; l++)
+  for (int l = 0; l < UNIT_START_LISTS; l++)
     d->unit_starts[l].n = k[l];
 }
 

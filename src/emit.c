@@ -104,7 +104,8 @@ typedef struct {
   const char *s;
   size_t n;
 } lit;
-#define LIT(s) {s, sizeof s - 1}
+#define LIT(s)                                                                 \
+  { s, sizeof s - 1 }
 static lit entity_type_lit(ws_entity_type t) {
   static const lit v[] = {LIT("person"), LIT("office"), LIT("place")};
   return (unsigned)t < 3 ? v[t] : (lit)LIT("unknown");

@@ -34,13 +34,13 @@ enum {
   TF_NL_BEFORE = 1 << 1,
   TF_PARA_START = 1 << 2,
   TF_SENT_START = 1 << 3,
-  TF_CAP = 1 << 4,        /* first letter upper case */
-  TF_ALLCAPS = 1 << 5,    /* two or more letters, none lower case */
-  TF_LFLANK = 1 << 6,     /* quote mark can open (cmark's left-flanking) */
-  TF_RFLANK = 1 << 7,     /* quote mark can close */
-  TF_POSS = 1 << 8,       /* the clitic 's / ’s */
-  TF_DOTTED = 1 << 9,     /* word ends in '.' (U.S.) */
-  TF_IN_QUOTE = 1 << 10,  /* inside a top-level quotation (marks excluded) */
+  TF_CAP = 1 << 4,         /* first letter upper case */
+  TF_ALLCAPS = 1 << 5,     /* two or more letters, none lower case */
+  TF_LFLANK = 1 << 6,      /* quote mark can open (cmark's left-flanking) */
+  TF_RFLANK = 1 << 7,      /* quote mark can close */
+  TF_POSS = 1 << 8,        /* the clitic 's / ’s */
+  TF_DOTTED = 1 << 9,      /* word ends in '.' (U.S.) */
+  TF_IN_QUOTE = 1 << 10,   /* inside a top-level quotation (marks excluded) */
   TF_QMARK_USED = 1 << 11, /* quote mark paired into a quotation */
   TF_NAME = 1 << 12        /* could be part of a name (names.c) */
 };
@@ -258,6 +258,9 @@ enum { REC_TEXT = 1, REC_ID = 2 };
 int rec_scan(const char *line, size_t len, const char *text_field,
              const char *id_field, rec_buf *text, rec_buf *id);
 
+/* Lists of the tokens where attribute.c's unit passes start. */
+enum { UNIT_START_LISTS = 4 };
+
 /* lex_lookup's scratch: each token's cache key (k1 == 0: none), and the
  * tokens that missed with their normalised key and its home slot. */
 typedef struct {
@@ -303,19 +306,19 @@ struct ws_doc {
   strtab person_ids; /* canonical name -> index into people */
   strtab alias_keys; /* surname key -> index into alias_person */
   VEC(int32_t) alias_person;
-  VEC(uint32_t) name_toks; /* tokens with TF_NAME, in order */
+  VEC(uint32_t) name_toks;  /* tokens with TF_NAME, in order */
   VEC(uint32_t) hon_toks;   /* honorific words (names.c) */
   VEC(uint32_t) title_toks; /* where titled_names starts (names.c) */
   VEC(quotation) quotes;
-  VEC(uint32_t) qstack;             /* open quotation marks (quotes.c) */
-  VEC(struct unit) units;           /* speaker candidates (attribute.c) */
-  VEC(int32_t) unit_at;             /* token -> unit, or -1 */
-  VEC(uint32_t) unit_starts[4];     /* where unit passes start (attribute.c) */
+  VEC(uint32_t) qstack;   /* open quotation marks (quotes.c) */
+  VEC(struct unit) units; /* speaker candidates (attribute.c) */
+  VEC(int32_t) unit_at;   /* token -> unit, or -1 */
+  VEC(uint32_t) unit_starts[UNIT_START_LISTS]; /* attribute.c */
   VEC(char) shape;                  /* shape string scratch (cues.h) */
   VEC(struct shape_span) shape_pos; /* shape char -> its tokens */
   void *match_data;                 /* pcre2 match data, reused */
   struct jsonw *json; /* output of ws_doc_json_view, or NULL (emit.c) */
-  VEC(char) sort_tmp;                /* scratch of doc_sort */
+  VEC(char) sort_tmp; /* scratch of doc_sort */
   VEC(warning) warns;
   VEC(ws_entity) pub_ents;
   VEC(ws_quote) pub_quotes;

@@ -8,9 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define put jw_put_
-#define before_value jw_before_value_
-
 static inline void putc1(jsonw *w, char c) {
   VEC_RESERVE(w->buf, w->buf.n + 2);
   w->buf.v[w->buf.n++] = c;
@@ -19,7 +16,7 @@ static inline void putc1(jsonw *w, char c) {
 void jw_indent_(jsonw *w) {
   putc1(w, '\n');
   for (int i = 0; i < w->depth; i++)
-    put(w, "  ", 2);
+    jw_put_(w, "  ", 2);
 }
 
 void jw_reset(jsonw *w, bool pretty) {
@@ -36,7 +33,7 @@ void jw_free(jsonw *w) {
 }
 
 static void open(jsonw *w, char c) {
-  before_value(w);
+  jw_before_value_(w);
   putc1(w, c);
   w->depth++;
   w->comma = false;
@@ -111,14 +108,14 @@ void jw_string_(jsonw *w, const char *s, size_t n) {
 /* The separator after a key. */
 static void key_end(jsonw *w) {
   if (w->pretty)
-    put(w, ": ", 2);
+    jw_put_(w, ": ", 2);
   else
     putc1(w, ':');
   w->after_key = true;
 }
 
 void jw_key(jsonw *w, const char *key) {
-  before_value(w);
+  jw_before_value_(w);
   jw_string_(w, key, strlen(key));
   key_end(w);
 }
@@ -128,7 +125,7 @@ void jw_str(jsonw *w, const char *s) {
     jw_null(w);
     return;
   }
-  before_value(w);
+  jw_before_value_(w);
   jw_string_(w, s, strlen(s));
 }
 
@@ -155,13 +152,13 @@ void jw_real(jsonw *w, double v) {
     memmove(to, from, strlen(from) + 1);
     n = (int)strlen(b);
   }
-  before_value(w);
-  put(w, b, (size_t)n);
+  jw_before_value_(w);
+  jw_put_(w, b, (size_t)n);
 }
 
 void jw_null(jsonw *w) {
-  before_value(w);
-  put(w, "null", 4);
+  jw_before_value_(w);
+  jw_put_(w, "null", 4);
 }
 
 void jw_value(jsonw *w, const json_t *v) {
@@ -185,7 +182,7 @@ void jw_value(jsonw *w, const json_t *v) {
     jw_arr_end(w);
     break;
   case JSON_STRING:
-    before_value(w);
+    jw_before_value_(w);
     jw_string_(w, json_string_value(v), json_string_length(v));
     break;
   case JSON_INTEGER:
@@ -195,12 +192,12 @@ void jw_value(jsonw *w, const json_t *v) {
     jw_real(w, json_real_value(v));
     break;
   case JSON_TRUE:
-    before_value(w);
-    put(w, "true", 4);
+    jw_before_value_(w);
+    jw_put_(w, "true", 4);
     break;
   case JSON_FALSE:
-    before_value(w);
-    put(w, "false", 5);
+    jw_before_value_(w);
+    jw_put_(w, "false", 5);
     break;
   default:
     jw_null(w);

@@ -398,17 +398,26 @@ static wc_value probe_records(const ws_ctx *c, uint32_t i, uint64_t k0,
   }
 }
 
+/* The normalised key of token bytes s[0, n) into key (KEY_MAX bytes) and,
+ * when it has 1 to 15 bytes, its short form. Returns its length (0: none). */
+static size_t norm_short(const char *s, size_t n, char *key, uint64_t *k0,
+                         uint64_t *k1) {
+  memset(key, 0, 16); /* short_key reads 16 bytes */
+  size_t k = norm_key(s, n, key, KEY_MAX);
+  if (k >= 1 && k <= 15)
+    short_key(key, k, k0, k1);
+  return k;
+}
+
 /* The word record of token bytes s[0, n). */
 static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
   char key[KEY_MAX];
-  memset(key, 0, 16); /* short_key reads 16 bytes */
-  size_t k = norm_key(s, n, key, sizeof key);
+  uint64_t k0, k1;
+  size_t k = norm_short(s, n, key, &k0, &k1);
   if (k == 0)
     return record_of(c, STR_NONE);
   if (k > 15 || !c->wordrec)
     return record_of(c, strtab_find(&c->words, key, k));
-  uint64_t k0, k1;
-  short_key(key, k, &k0, &k1);
   return probe_records(c, home_slot(c, k0, k1), k0, k1);
 }
 
@@ -417,33 +426,35 @@ static inline uint32_t cache_set_index(uint64_t k0, uint64_t k1) {
   return 2 * (uint32_t)((key_hash(k0, k1) >> 40) & (WCACHE_SETS - 1));
 }
 
-static inline wc_short *cache_set(word_cache *wc, uint64_t k0, uint64_t k1) {
-  return &wc->s[cache_set_index(k0, k1)];
+/* Finds a short key in its cache set; a hit in way 1 (the older entry)
+ * moves to way 0. */
+static inline bool set_find(wc_short *set, uint64_t k0, uint64_t k1,
+                            wc_value *v) {
+  if (set[0].k0 == k0 && set[0].k1 == k1) {
+    *v = set[0].v;
+    return true;
+  }
+  if (set[1].k0 != k0 || set[1].k1 != k1)
+    return false;
+  wc_short e = set[1];
+  set[1] = set[0];
+  set[0] = e;
+  *v = e.v;
+  return true;
 }
 
-/* Why a cache: the context's tables hold every gazetteer word (several
- * MB), so a lookup there is a cache miss or two; news reuses a small
- * vocabulary, and the cache lives in the ws_doc, so it stays warm across a
- * stream. Short tokens read 16 bytes from s, which TEXT_PAD makes safe. */
-static wc_value cached(ws_doc *d, const char *s, size_t n) {
-  word_cache *wc = d->wcache;
-  if (n >= 1 && n <= 15) {
-    uint64_t k0, k1;
-    short_key(s, n, &k0, &k1);
-    wc_short *set = cache_set(wc, k0, k1);
-    if (set[0].k0 != k0 || set[0].k1 != k1) {
-      wc_short e = set[1]; /* way 1 holds the older entry */
-      if (e.k0 != k0 || e.k1 != k1)
-        e = (wc_short){k0, k1, look_up(d->ctx, s, n)};
-      set[1] = set[0];
-      set[0] = e;
-    }
-    return set[0].v;
-  }
-  if (n > WCACHE_LONG_MAX) /* too long to cache */
+/* Adds an entry to a cache set; the older of its two entries goes. */
+static inline void set_put(wc_short *set, wc_short e) {
+  set[1] = set[0];
+  set[0] = e;
+}
+
+/* Tokens of more than 15 bytes: a direct-mapped table keyed by hash. */
+static wc_value cached_long(ws_doc *d, const char *s, size_t n) {
+  if (n <= 15 || n > WCACHE_LONG_MAX) /* short: lex_lookup; or too long */
     return look_up(d->ctx, s, n);
   uint64_t h = ws_hash(s, n);
-  wc_long *e = &wc->l[h & (WCACHE_LONG - 1)];
+  wc_long *e = &d->wcache->l[h & (WCACHE_LONG - 1)];
   if (e->hash != h || e->len != n || memcmp(e->raw, s, n) != 0) {
     e->hash = h;
     e->len = (uint8_t)n;
@@ -469,7 +480,13 @@ static inline void set_token(ws_doc *d, size_t i, wc_value v) {
   d->trie_start.v[i] = v.trie_node;
 }
 
-/* Why three passes: a probe that waits on memory holds up every token
+/* Why a cache: the context's tables hold every gazetteer word (several
+ * MB), so a lookup there is a cache miss or two; news reuses a small
+ * vocabulary, and the cache lives in the ws_doc, so it stays warm across a
+ * stream. Short tokens read 16 bytes from the text, which TEXT_PAD makes
+ * safe.
+ *
+ * Why three passes: a probe that waits on memory holds up every token
  * after it. The first pass computes each token's key and prefetches its
  * cache set; the second settles the hits and, for each miss, prefetches
  * the word record's slot; the third settles the misses. Each pass issues
@@ -506,29 +523,21 @@ void lex_lookup(ws_doc *d) {
       if (kn == 1 && (unsigned char)s[0] < 0x80)
         set_token(d, i, c->byte_rec[(unsigned char)s[0]]);
       else
-        set_token(d, i, cached(d, s, kn));
+        set_token(d, i, cached_long(d, s, kn));
       continue;
     }
-    wc_short *set = &d->wcache->s[keys[i].set];
-    if (set[0].k0 == k0 && set[0].k1 == k1) {
-      set_token(d, i, set[0].v);
-      continue;
-    }
-    if (set[1].k0 == k0 && set[1].k1 == k1) {
-      wc_short e = set[1]; /* way 0 holds the newer entry */
-      set[1] = set[0];
-      set[0] = e;
-      set_token(d, i, e.v);
+    wc_value v;
+    if (set_find(&d->wcache->s[keys[i].set], k0, k1, &v)) {
+      set_token(d, i, v);
       continue;
     }
     lk_miss *m = VEC_PUSH(d->lk_miss);
     m->tok = (uint32_t)i;
     m->slot = UINT32_MAX;
     char key[KEY_MAX];
-    memset(key, 0, 16); /* short_key reads 16 bytes */
-    size_t kn = norm_key(d->text + t->off, (size_t)(k1 >> 56), key, sizeof key);
+    size_t kn =
+        norm_short(d->text + t->off, (size_t)(k1 >> 56), key, &m->k0, &m->k1);
     if (kn >= 1 && kn <= 15 && c->wordrec) {
-      short_key(key, kn, &m->k0, &m->k1);
       m->slot = home_slot(c, m->k0, m->k1);
       __builtin_prefetch(&c->wordrec[m->slot]);
     }
@@ -537,20 +546,13 @@ void lex_lookup(ws_doc *d) {
     const lk_miss *m = &d->lk_miss.v[j];
     uint64_t k0 = keys[m->tok].k0, k1 = keys[m->tok].k1;
     wc_short *set = &d->wcache->s[keys[m->tok].set];
-    wc_short e;
-    if (set[0].k0 == k0 && set[0].k1 == k1) { /* an earlier miss added it */
-      set_token(d, m->tok, set[0].v);
-      continue;
+    wc_value v;
+    if (!set_find(set, k0, k1, &v)) { /* else an earlier miss added it */
+      v = m->slot != UINT32_MAX
+              ? probe_records(c, m->slot, m->k0, m->k1)
+              : look_up(c, d->text + d->toks.v[m->tok].off, (size_t)(k1 >> 56));
+      set_put(set, (wc_short){k0, k1, v});
     }
-    if (set[1].k0 == k0 && set[1].k1 == k1)
-      e = set[1];
-    else if (m->slot != UINT32_MAX)
-      e = (wc_short){k0, k1, probe_records(c, m->slot, m->k0, m->k1)};
-    else
-      e = (wc_short){k0, k1, look_up(c, d->text + d->toks.v[m->tok].off,
-                                     (size_t)(k1 >> 56))};
-    set[1] = set[0];
-    set[0] = e;
-    set_token(d, m->tok, e.v);
+    set_token(d, m->tok, v);
   }
 }

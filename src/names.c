@@ -46,10 +46,11 @@ static inline bool name_token_test(const ws_doc *d, uint32_t i) {
   /* & not &&: most tokens fail one test or another, unpredictably */
   bool may = (t->cls == T_WORD) & ((t->flags & (TF_CAP | TF_ALLCAPS)) != 0) &
              ((t->flags & TF_POSS) == 0) &
-             ((t->lex & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC |
-                         LX_STARTER | LX_GROUP)) == 0);
+             ((t->lex & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER |
+                         LX_GROUP)) == 0);
   uint64_t f = t->lex;
-  if (may && (t->flags & TF_SENT_START) && !(f & (LX_FIRST_NAME | LX_SURNAME)) &&
+  if (may && (t->flags & TF_SENT_START) &&
+      !(f & (LX_FIRST_NAME | LX_SURNAME)) &&
       ((f & LX_ADV) ||
        (t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0)))
     return false; /* "Eventually Ann Lee said": an adverb, capitalised */

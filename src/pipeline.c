@@ -54,7 +54,7 @@ void ws_doc_free(ws_doc *d) {
   free(d->qstack.v);
   free(d->units.v);
   free(d->unit_at.v);
-  for (int l = 0; l < 4; l++)
+  for (int l = 0; l < UNIT_START_LISTS; l++)
     free(d->unit_starts[l].v);
   free(d->shape.v);
   free(d->shape_pos.v);
@@ -91,6 +91,19 @@ static void add_warning(ws_doc *d, const char *code, size_t off,
   w->message = msg;
 }
 
+/* Keeps the input as given (d->orig), before any byte of the working copy
+ * is replaced: text may be that working copy. */
+static void keep_input(ws_doc *d, const char *text, size_t len) {
+  if (d->has_orig)
+    return;
+  if (len + 1 > d->orig_cap) {
+    d->orig_cap = len + 1;
+    d->orig = ws_xrealloc(d->orig, d->orig_cap);
+  }
+  memcpy(d->orig, text, len);
+  d->has_orig = true;
+}
+
 /* Copy the input; invalid bytes become '?' in the working copy (so each
  * counts one codepoint and offsets stay those of the input) and the input
  * is kept to print them as U+FFFD. */
@@ -118,6 +131,7 @@ static void load_text(ws_doc *d, const char *text, size_t len) {
       if (!s[i] && !nul) {
         nul = true;
         add_warning(d, "nul_byte", i, "NUL byte in input");
+        keep_input(d, text, len);
       }
       i++;
       continue;
@@ -125,21 +139,15 @@ static void load_text(ws_doc *d, const char *text, size_t len) {
     int32_t cp;
     size_t l = utf8_decode(s, len, i, &cp);
     if (cp < 0) {
-      if (!bad_utf8)
+      if (!bad_utf8) {
         add_warning(d, "invalid_utf8", i,
                     "invalid UTF-8 (each bad byte counts as one codepoint)");
+        keep_input(d, text, len);
+      }
       bad_utf8 = true;
       d->text[i] = '?';
     }
     i += l;
-  }
-  if (bad_utf8 || nul) {
-    if (len + 1 > d->orig_cap) {
-      d->orig_cap = len + 1;
-      d->orig = ws_xrealloc(d->orig, d->orig_cap);
-    }
-    memcpy(d->orig, text, len);
-    d->has_orig = true;
   }
 }
 

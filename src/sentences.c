@@ -27,8 +27,7 @@ static bool abbreviation_before(const ws_ctx *c, const token *w,
   if (w->cls != T_WORD)
     return false;
   uint64_t f = w->lex;
-  bool starter = next && (next->flags & TF_CAP) &&
-                 (next->lex & LX_STARTER);
+  bool starter = next && (next->flags & TF_CAP) && (next->lex & LX_STARTER);
   if (f & LX_HONORIFIC)
     return true;
   if (w->len == 1 && (w->flags & TF_CAP))
@@ -49,8 +48,7 @@ void sent_split(ws_doc *d) {
     if (i > 0 && ((t[i].flags & TF_NL_BEFORE) ||
                   (end_pending && (t[i].flags & TF_SPACE_BEFORE) &&
                    can_start(c, &t[i]) && !is_closer(&t[i]) &&
-                   (!closed || (t[i].flags & TF_CAP) ||
-                    t[i].cls != T_WORD)))) {
+                   (!closed || (t[i].flags & TF_CAP) || t[i].cls != T_WORD)))) {
       sent++;
       end_pending = false;
     }
@@ -68,8 +66,7 @@ void sent_split(ws_doc *d) {
         end_pending = true;
     } else if (t[i].cls == T_WORD && (t[i].flags & TF_DOTTED)) {
       const token *next = i + 1 < n ? &t[i + 1] : NULL;
-      end_pending = next && (next->flags & TF_CAP) &&
-                    (next->lex & LX_STARTER);
+      end_pending = next && (next->flags & TF_CAP) && (next->lex & LX_STARTER);
     } else if (!closer) {
       end_pending = false;
     }

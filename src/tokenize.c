@@ -94,6 +94,28 @@ static inline unsigned ascii_alnum_run(const unsigned char *p,
   return k;
 }
 
+/* End of the run of ASCII letters and digits from j, eight bytes a step
+ * (TEXT_PAD zero bytes end the text); adds its letters and upper-case
+ * letters to the counts. */
+static inline size_t alnum_run_end(src s, size_t j, unsigned *letters,
+                                   unsigned *up) {
+  unsigned k;
+  do {
+    uint64_t lm, um;
+    k = ascii_alnum_run(s.s + j, &lm, &um);
+    *letters += swar_count_highs(lm);
+    *up += swar_count_highs(um);
+    j += k;
+  } while (k == 8);
+  return j < s.n ? j : s.n; /* the padding is not alnum: j == s.n at most */
+}
+
+/* Does the byte after a run of letters and digits end the word for sure?
+ * ' - . , : and non-ASCII bytes need the word rules of scan_word. */
+static inline bool ends_word(unsigned char b) {
+  return b < 0x80 && b != '\'' && b != '-' && b != '.' && b != ',' && b != ':';
+}
+
 static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
   size_t j = i, l;
   int prev = CC_SPACE;
@@ -103,16 +125,8 @@ static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
     /* fast path: a run of ASCII letters and digits, eight bytes a step
      * (TEXT_PAD zero bytes end the text), counting case */
     size_t j0 = j;
-    unsigned up = 0, letters = 0, k;
-    do {
-      uint64_t lm, um;
-      k = ascii_alnum_run(s.s + j, &lm, &um);
-      letters += swar_count_highs(lm);
-      up += swar_count_highs(um);
-      j += k;
-    } while (k == 8);
-    if (j > s.n) /* not reached: the padding is not alnum */
-      j = s.n;
+    unsigned up = 0, letters = 0;
+    j = alnum_run_end(s, j, &letters, &up);
     if (j > j0) {
       if (cc->first < 0)
         cc->first = s.s[j0] >= 'A' && s.s[j0] <= 'Z';
@@ -124,7 +138,7 @@ static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
     if (j >= s.n)
       break;
     unsigned char b = s.s[j];
-    if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != ',' && b != ':')
+    if (ends_word(b))
       break; /* the common end of a word: a space or other punctuation */
     if (b >= 0x80)
       cc->complete = false;
@@ -178,23 +192,8 @@ static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
  * case, decided eight bytes a step. Sets *end and the letter counts. */
 static inline bool plain_word(src s, size_t i, size_t *end, unsigned *up,
                               unsigned *letters) {
-  size_t j = i;
-  unsigned k;
-  do {
-    uint64_t lm, um;
-    k = ascii_alnum_run(s.s + j, &lm, &um);
-    *letters += swar_count_highs(lm);
-    *up += swar_count_highs(um);
-    j += k;
-  } while (k == 8);
-  if (j >= s.n) {
-    *end = s.n; /* the padding is not alnum: j == s.n */
-    return true;
-  }
-  unsigned char b = s.s[j];
-  *end = j;
-  return b < 0x80 && b != '\'' && b != '-' && b != '.' && b != ',' &&
-         b != ':';
+  *end = alnum_run_end(s, i, letters, up);
+  return *end >= s.n || ends_word(s.s[*end]);
 }
 
 /* TF_CAP when the first letter is upper case (a leading digit: no),
@@ -266,7 +265,9 @@ void tok_tokenize(ws_doc *d) {
                      .word = STR_NONE,
                      .para = para,
                      .flags = pending,
-                     .cls = punct ? T_PUNCT : c == CC_LETTER ? T_WORD : T_NUM,
+                     .cls = punct            ? T_PUNCT
+                            : c == CC_LETTER ? T_WORD
+                                             : T_NUM,
                      .mark = punct ? b : 0};
         if (c == CC_LETTER)
           apply_case(t, b >= 'A' && b <= 'Z', (int)up, (int)(letters - up));

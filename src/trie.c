@@ -6,12 +6,6 @@
 
 #include "alloc.h"
 
-/* (trie_prefetch computes the same slot) */
-static inline uint32_t slot_of(uint64_t key, uint32_t mask) {
-  key *= 0x9E3779B97F4A7C15ULL;
-  return (uint32_t)(key >> 32) & mask;
-}
-
 void trie_init(trie *t) {
   memset(t, 0, sizeof *t);
   t->mask = 4095;
@@ -33,8 +27,8 @@ void trie_free(trie *t) {
 }
 
 uint32_t trie_step(const trie *t, uint32_t node, uint32_t word) {
-  uint64_t key = ((uint64_t)node << 32 | word) + 1;
-  for (uint32_t i = slot_of(key, t->mask);; i = (i + 1) & t->mask) {
+  uint64_t key = trie_key(node, word);
+  for (uint32_t i = trie_slot_of(key, t->mask);; i = (i + 1) & t->mask) {
     if (t->slots[i].key == key)
       return t->slots[i].child;
     if (!t->slots[i].key)
@@ -48,7 +42,7 @@ static void grow(trie *t) {
   for (uint32_t i = 0; i <= t->mask; i++) {
     if (!t->slots[i].key)
       continue;
-    uint32_t j = slot_of(t->slots[i].key, mask);
+    uint32_t j = trie_slot_of(t->slots[i].key, mask);
     while (slots[j].key)
       j = (j + 1) & mask;
     slots[j] = t->slots[i];
@@ -75,8 +69,8 @@ uint32_t trie_add_step(trie *t, uint32_t node, uint32_t word) {
   t->first_entry[child] = TRIE_NONE;
   t->has_child[child] = 0;
   t->has_child[node] = 1;
-  uint64_t key = ((uint64_t)node << 32 | word) + 1;
-  uint32_t i = slot_of(key, t->mask);
+  uint64_t key = trie_key(node, word);
+  uint32_t i = trie_slot_of(key, t->mask);
   while (t->slots[i].key)
     i = (i + 1) & t->mask;
   t->slots[i].key = key;

@@ -32,10 +32,17 @@ void trie_init(trie *t);
 void trie_free(trie *t);
 /* Node reached from `node` by `word`, or TRIE_NONE. */
 uint32_t trie_step(const trie *t, uint32_t node, uint32_t word);
+/* The edge key of (node, word) and its home slot. */
+static inline uint64_t trie_key(uint32_t node, uint32_t word) {
+  return ((uint64_t)node << 32 | word) + 1;
+}
+static inline uint32_t trie_slot_of(uint64_t key, uint32_t mask) {
+  key *= 0x9E3779B97F4A7C15ULL;
+  return (uint32_t)(key >> 32) & mask;
+}
 /* Starts loading the slot trie_step(t, node, word) probes first. */
 static inline void trie_prefetch(const trie *t, uint32_t node, uint32_t word) {
-  uint64_t key = (((uint64_t)node << 32 | word) + 1) * 0x9E3779B97F4A7C15ULL;
-  __builtin_prefetch(&t->slots[(uint32_t)(key >> 32) & t->mask]);
+  __builtin_prefetch(&t->slots[trie_slot_of(trie_key(node, word), t->mask)]);
 }
 /* Node reached from `node` by `word`, created if missing. */
 uint32_t trie_add_step(trie *t, uint32_t node, uint32_t word);

@@ -5,6 +5,7 @@
 
 #include "swar.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,8 +55,47 @@ void jw_obj_end(jsonw *w) { close(w, '}'); }
 void jw_arr_begin(jsonw *w) { open(w, '['); }
 void jw_arr_end(jsonw *w) { close(w, ']'); }
 
-void jw_string_(jsonw *w, const char *s, size_t n) {
+/* Writes the escape of c (a control byte, '"' or '\\') at o; returns its
+ * end. */
+static char *escape(char *o, unsigned char c) {
   static const char hex[] = "0123456789ABCDEF";
+  *o++ = '\\';
+  switch (c) {
+  case '"':
+    *o++ = '"';
+    break;
+  case '\\':
+    *o++ = '\\';
+    break;
+  case '\b':
+    *o++ = 'b';
+    break;
+  case '\f':
+    *o++ = 'f';
+    break;
+  case '\n':
+    *o++ = 'n';
+    break;
+  case '\r':
+    *o++ = 'r';
+    break;
+  case '\t':
+    *o++ = 't';
+    break;
+  default:
+    memcpy(o, "u00", 3);
+    o[3] = hex[c >> 4];
+    o[4] = hex[c & 15];
+    o += 5;
+  }
+  return o;
+}
+
+static inline bool plain_byte(unsigned char c) {
+  return c >= 0x20 && c != '"' && c != '\\';
+}
+
+void jw_string_(jsonw *w, const char *s, size_t n) {
   VEC_RESERVE(w->buf, w->buf.n + 6 * n + 3); /* worst case: all \u00XX */
   char *o = w->buf.v + w->buf.n;
   *o++ = '"';
@@ -67,39 +107,10 @@ void jw_string_(jsonw *w, const char *s, size_t n) {
       continue;
     }
     unsigned char c = (unsigned char)s[i++];
-    if (c >= 0x20 && c != '"' && c != '\\') {
+    if (plain_byte(c))
       *o++ = (char)c;
-      continue;
-    }
-    *o++ = '\\';
-    switch (c) {
-    case '"':
-      *o++ = '"';
-      break;
-    case '\\':
-      *o++ = '\\';
-      break;
-    case '\b':
-      *o++ = 'b';
-      break;
-    case '\f':
-      *o++ = 'f';
-      break;
-    case '\n':
-      *o++ = 'n';
-      break;
-    case '\r':
-      *o++ = 'r';
-      break;
-    case '\t':
-      *o++ = 't';
-      break;
-    default:
-      memcpy(o, "u00", 3);
-      o[3] = hex[c >> 4];
-      o[4] = hex[c & 15];
-      o += 5;
-    }
+    else
+      o = escape(o, c);
   }
   *o++ = '"';
   w->buf.n = (size_t)(o - w->buf.v);
@@ -120,18 +131,56 @@ void jw_key(jsonw *w, const char *key) {
   key_end(w);
 }
 
+/* A NUL-terminated string, escaped as it is measured: names, offices and
+ * places are short, and a strlen call before the escape pass was a visible
+ * share of the output time. */
 void jw_str(jsonw *w, const char *s) {
   if (!s) {
     jw_null(w);
     return;
   }
   jw_before_value_(w);
-  jw_string_(w, s, strlen(s));
+  enum { ROOM = 64 }; /* bytes reserved at a time */
+  VEC_RESERVE(w->buf, w->buf.n + ROOM);
+  char *o = w->buf.v + w->buf.n, *lim = w->buf.v + w->buf.cap - 8;
+  *o++ = '"';
+  for (unsigned char c; (c = (unsigned char)*s); s++) {
+    if (o >= lim) { /* room for one escape and the closing quote kept */
+      w->buf.n = (size_t)(o - w->buf.v);
+      VEC_RESERVE(w->buf, w->buf.n + ROOM);
+      o = w->buf.v + w->buf.n;
+      lim = w->buf.v + w->buf.cap - 8;
+    }
+    if (plain_byte(c))
+      *o++ = (char)c;
+    else
+      o = escape(o, c);
+  }
+  *o++ = '"';
+  w->buf.n = (size_t)(o - w->buf.v);
 }
 
 /* jansson's real format: "%.4g", ".0" added when it would read as an
  * integer, '+' and leading zeros dropped from the exponent. */
 void jw_real(jsonw *w, double v) {
+  double h = v * 100.0;
+  if (h >= 0 && h < 10000 && !signbit(h) && h == (double)(long)h &&
+      (double)(long)h / 100.0 == v) {
+    /* whole hundredths (confidences), written without snprintf: "%.4g"
+     * gives I.dd, I.d or I, and I gets ".0" */
+    long k = (long)h;
+    char b[8], *o = b;
+    if (k >= 1000)
+      *o++ = (char)('0' + k / 1000);
+    *o++ = (char)('0' + k / 100 % 10);
+    *o++ = '.';
+    *o++ = (char)('0' + k / 10 % 10);
+    if (k % 10)
+      *o++ = (char)('0' + k % 10);
+    jw_before_value_(w);
+    jw_put_(w, b, (size_t)(o - b));
+    return;
+  }
   char b[40];
   int n = snprintf(b, sizeof b - 3, "%.4g", v);
   if (n < 0 || (size_t)n >= sizeof b - 3)

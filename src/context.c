@@ -73,7 +73,8 @@ ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
     dir = ws_default_gazetteer_dir();
   ws_ctx *c = ctx_alloc(&o);
   ws_status st = WS_OK;
-  if (o.n_extra_gazetteers > 0 || !load_snapshot(&c, &o, dir)) {
+  bool snap = o.n_extra_gazetteers == 0 && load_snapshot(&c, &o, dir);
+  if (!snap) {
     lex_add_builtins(c);
     st = gaz_load_dir(c, dir, err);
   }
@@ -85,10 +86,11 @@ ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
     ws_ctx_free(c);
     return st;
   }
-  /* make every word id valid as an index into lex */
-  if (c->words.n)
-    lex_set(c, c->words.n - 1, 0);
-  lex_index_words(c);
+  if (!snap) {      /* a snapshot holds the tables as they are made here */
+    if (c->words.n) /* make every word id valid as an index into lex */
+      lex_set(c, c->words.n - 1, 0);
+    lex_index_words(c);
+  }
   *out = c;
   return WS_OK;
 }
@@ -96,6 +98,7 @@ ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
 void ws_ctx_free(ws_ctx *c) {
   if (!c)
     return;
+  snap_release(c);
   cues_free(c);
   strtab_free(&c->words);
   trie_free(&c->names);
@@ -103,7 +106,6 @@ void ws_ctx_free(ws_ctx *c) {
   free(c->lex.v);
   free(c->entries.v);
   arena_free(&c->strings);
-  free(c->snap_strings);
   if (c->wordrec)
     ws_big_free(c->wordrec, ((size_t)c->wordrec_mask + 1) * sizeof *c->wordrec);
   free(c);

@@ -150,9 +150,11 @@ struct ws_ctx {
   size_t counts[10]; /* per entity type and per list (COUNT_*) */
   ws_arena strings;
   size_t max_doc_bytes;
-  void *cues;         /* compiled pcre2 cue layouts (cues.c) */
-  char *snap_strings; /* entry strings when loaded from a snapshot */
-  wc_short *wordrec;  /* normalised keys of up to 15 bytes -> wc_value */
+  void *cues;       /* compiled pcre2 cue layouts (cues.c) */
+  void *snap_image; /* the snapshot file the tables were loaded from */
+  size_t snap_len;
+  bool snap_mapped;  /* snap_image is mapped (else read into memory) */
+  wc_short *wordrec; /* normalised keys of up to 15 bytes -> wc_value */
   uint32_t wordrec_mask;
   wc_value byte_rec[128]; /* word records of one-byte ASCII tokens */
 };
@@ -359,6 +361,9 @@ bool snap_save(const ws_ctx *c, uint64_t data_fp, const char *path);
  * this code from the gazetteers of dir. On false the context may be
  * half-filled and must be freed. */
 bool snap_load(ws_ctx *c, const char *path, const char *dir);
+/* Drops the tables that live in the snapshot image and the image; the
+ * first step of freeing a context. */
+void snap_release(ws_ctx *c);
 /* cues.c */
 ws_status cues_compile(ws_ctx *c, ws_error *err);
 void cues_free(ws_ctx *c);

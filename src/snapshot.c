@@ -1,26 +1,40 @@
 /* snapshot.c - saves the tables built from the gazetteers (word table,
- * lexicon flags, phrase tries, entries) to one binary file and loads them
- * back, so start-up reads a few arrays instead of parsing the TSV files.
+ * lexicon flags, phrase tries, entries, word records) to one binary file
+ * and maps it back, so start-up neither parses the TSV files nor copies or
+ * rebuilds the tables: they are used where the file is mapped. Why not on
+ * huge pages like tables built in memory (alloc.h): each document's word
+ * cache answers most lookups, and copying the two random-access tables
+ * (word records, phrase trie) to huge pages cost 8 ms of start-up and
+ * gained nothing measurable on the 23 MB bench.
  *
  * Why it is safe to trust: the header holds the code id (a hash of the
  * library's sources, so tables built by other code are refused) and a hash
  * of the content of every gazetteer file, so an edited gazetteer is parsed
  * again. The build writes the snapshot beside the library (meson.build);
  * a snapshot that does not match is ignored. */
+#define _DEFAULT_SOURCE /* MAP_* */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__unix__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#define SNAP_MMAP 1
+#endif
 
 #include "internal.h"
 #include "ws_code_id.h"
 
-static const char MAGIC[8] = "WSSNAP1";
-enum { ENDIAN_MARK = 0x01020304u };
+static const char MAGIC[8] = "WSSNAP2";
+enum { ENDIAN_MARK = 0x01020304u, ALIGN = 64 };
 
 typedef struct {
   char magic[8];
   uint64_t code_id, data_fp;
   uint32_t endian, sizes; /* the sizes of the records written below */
+  uint32_t sizes2, pad;
 } snap_header;
 
 /* A gaz_entry with its strings as offsets into one blob (0 = NULL). */
@@ -30,25 +44,45 @@ typedef struct {
   uint8_t type, gender, place_rank, pad;
 } snap_entry;
 
-static uint32_t record_sizes(void) {
-  return (uint32_t)(sizeof(snap_entry) << 24 | sizeof(trie_slot) << 16 |
-                    sizeof(strtab_span) << 8 | sizeof(snap_header));
+static void record_sizes(uint32_t *a, uint32_t *b) {
+  *a = (uint32_t)(sizeof(snap_entry) << 24 | sizeof(trie_slot) << 16 |
+                  sizeof(strtab_span) << 8 | sizeof(snap_header));
+  *b = (uint32_t)(sizeof(wc_short) << 16 | sizeof(wc_value) << 8 |
+                  sizeof(size_t));
 }
 
 /* ---- writing ----------------------------------------------------------- */
 
-static bool put(FILE *f, const void *p, size_t n) {
-  return n == 0 || fwrite(p, 1, n, f) == n;
+typedef struct {
+  FILE *f;
+  size_t pos;
+  bool ok;
+} writer;
+
+static void put(writer *w, const void *p, size_t n) {
+  if (w->ok && n && fwrite(p, 1, n, w->f) != n)
+    w->ok = false;
+  w->pos += n;
 }
 
-static bool put_u64(FILE *f, uint64_t v) { return put(f, &v, sizeof v); }
+static void put_u64(writer *w, uint64_t v) { put(w, &v, sizeof v); }
 
-static bool put_trie(FILE *f, const trie *t) {
-  return put_u64(f, t->mask) && put_u64(f, t->n_edges) &&
-         put_u64(f, t->n_nodes) &&
-         put(f, t->slots, ((size_t)t->mask + 1) * sizeof *t->slots) &&
-         put(f, t->first_entry, t->n_nodes * sizeof *t->first_entry) &&
-         put(f, t->has_child, t->n_nodes * sizeof *t->has_child);
+/* An array: its byte count, then its bytes from the next ALIGN boundary of
+ * the file, so that a mapped file gives aligned arrays. */
+static void put_array(writer *w, const void *p, size_t n) {
+  static const char zero[ALIGN];
+  put_u64(w, n);
+  put(w, zero, (ALIGN - w->pos % ALIGN) % ALIGN);
+  put(w, p, n);
+}
+
+static void put_trie(writer *w, const trie *t) {
+  put_u64(w, t->mask);
+  put_u64(w, t->n_edges);
+  put_u64(w, t->n_nodes);
+  put_array(w, t->slots, ((size_t)t->mask + 1) * sizeof *t->slots);
+  put_array(w, t->first_entry, t->n_nodes * sizeof *t->first_entry);
+  put_array(w, t->has_child, t->n_nodes * sizeof *t->has_child);
 }
 
 /* Appends s (with its NUL) to the blob; returns its offset + 1, or 0. */
@@ -62,7 +96,7 @@ static uint32_t blob_add(rec_buf *b, const char *s) {
   return (uint32_t)off + 1;
 }
 
-static bool put_entries(FILE *f, const ws_ctx *c) {
+static void put_entries(writer *w, const ws_ctx *c) {
   rec_buf blob = {0};
   VEC(snap_entry) rec = {0};
   VEC_RESERVE(rec, c->entries.n);
@@ -80,37 +114,48 @@ static bool put_entries(FILE *f, const ws_ctx *c) {
     r->gender = e->gender;
     r->place_rank = e->place_rank;
   }
-  bool ok = put_u64(f, c->entries.n) && put(f, rec.v, rec.n * sizeof *rec.v) &&
-            put_u64(f, blob.n) && put(f, blob.v, blob.n);
+  put_u64(w, c->entries.n);
+  put_array(w, rec.v, rec.n * sizeof *rec.v);
+  put_u64(w, blob.n);
+  put_array(w, blob.v, blob.n);
   free(rec.v);
   free(blob.v);
-  return ok;
 }
 
 bool snap_save(const ws_ctx *c, uint64_t data_fp, const char *path) {
   char tmp[4200];
-  if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+  if (!c->wordrec ||
+      snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
     return false;
   FILE *f = fopen(tmp, "wb");
   if (!f)
     return false;
+  writer w = {f, 0, true};
   snap_header h;
   memset(&h, 0, sizeof h);
   memcpy(h.magic, MAGIC, sizeof h.magic);
   h.code_id = WS_CODE_ID;
   h.data_fp = data_fp;
   h.endian = ENDIAN_MARK;
-  h.sizes = record_sizes();
-  const strtab *w = &c->words;
-  bool ok = put(f, &h, sizeof h) && put_u64(f, w->n) && put_u64(f, w->mask) &&
-            put_u64(f, w->pool_len) && put(f, w->pool, w->pool_len) &&
-            put(f, w->span, w->n * sizeof *w->span) &&
-            put(f, w->slots, ((size_t)w->mask + 1) * sizeof *w->slots) &&
-            put_u64(f, c->lex.n) &&
-            put(f, c->lex.v, c->lex.n * sizeof *c->lex.v) &&
-            put_trie(f, &c->names) && put_trie(f, &c->cue_phrases) &&
-            put_entries(f, c) && put(f, c->counts, sizeof c->counts);
-  ok = fclose(f) == 0 && ok;
+  record_sizes(&h.sizes, &h.sizes2);
+  put(&w, &h, sizeof h);
+  const strtab *t = &c->words;
+  put_u64(&w, t->n);
+  put_u64(&w, t->mask);
+  put_u64(&w, t->pool_len);
+  put_array(&w, t->pool, t->pool_len);
+  put_array(&w, t->span, t->n * sizeof *t->span);
+  put_array(&w, t->slots, ((size_t)t->mask + 1) * sizeof *t->slots);
+  put_u64(&w, c->lex.n);
+  put_array(&w, c->lex.v, c->lex.n * sizeof *c->lex.v);
+  put_trie(&w, &c->names);
+  put_trie(&w, &c->cue_phrases);
+  put_entries(&w, c);
+  put_array(&w, c->counts, sizeof c->counts);
+  put_u64(&w, c->wordrec_mask);
+  put_array(&w, c->wordrec, ((size_t)c->wordrec_mask + 1) * sizeof *c->wordrec);
+  put_array(&w, c->byte_rec, sizeof c->byte_rec);
+  bool ok = fclose(f) == 0 && w.ok;
   if (ok && rename(tmp, path) == 0)
     return true;
   remove(tmp);
@@ -119,39 +164,40 @@ bool snap_save(const ws_ctx *c, uint64_t data_fp, const char *path) {
 
 /* ---- reading ----------------------------------------------------------- */
 
+/* The file's bytes, mapped (or read where mmap is missing), and a cursor. */
 typedef struct {
-  FILE *f;
+  const char *base;
+  size_t len, pos;
   bool ok;
 } reader;
 
-/* Reads n bytes into p; false (and r->ok = false) on failure. */
-static bool take_into(reader *r, void *p, size_t n) {
-  if (r->ok && n && fread(p, 1, n, r->f) != n)
-    r->ok = false;
-  return r->ok;
-}
-
-/* Reads n bytes into a new block of n + extra bytes (NULL on failure, and
- * r->ok = false). */
-static void *take_more(reader *r, size_t n, size_t extra) {
-  if (!r->ok)
-    return NULL;
-  void *p = ws_xmalloc(n + extra);
-  if (!take_into(r, p, n)) {
-    free(p);
-    return NULL;
-  }
-  return p;
-}
-
-static void *take(reader *r, size_t n) { return take_more(r, n, 0); }
-
 static uint64_t take_u64(reader *r, uint64_t max) {
   uint64_t v = 0;
-  if (r->ok && (fread(&v, sizeof v, 1, r->f) != 1 || v > max))
+  if (r->ok && r->len - r->pos >= sizeof v)
+    memcpy(&v, r->base + r->pos, sizeof v);
+  else
+    r->ok = false;
+  r->pos += r->ok ? sizeof v : 0;
+  if (v > max)
     r->ok = false;
   return r->ok ? v : 0;
 }
+
+/* The array of n bytes at the cursor, in place (NULL on failure, and
+ * r->ok = false). */
+static const void *take_array(reader *r, size_t n) {
+  if (take_u64(r, SIZE_MAX) != n)
+    r->ok = false;
+  size_t at = r->pos + (ALIGN - r->pos % ALIGN) % ALIGN;
+  if (!r->ok || at > r->len || r->len - at < n) {
+    r->ok = false;
+    return NULL;
+  }
+  r->pos = at + n;
+  return r->base + at;
+}
+
+static bool pow2_mask(uint64_t mask) { return ((mask + 1) & mask) == 0; }
 
 static void take_trie(reader *r, trie *t) {
   trie_free(t);
@@ -159,28 +205,22 @@ static void take_trie(reader *r, trie *t) {
   t->mask = (uint32_t)mask;
   t->n_edges = (uint32_t)take_u64(r, mask);
   t->n_nodes = t->cap_nodes = (uint32_t)take_u64(r, UINT32_MAX - 1);
-  if (r->ok && ((mask + 1) & mask))
-    r->ok = false; /* not a power of two */
-  if (r->ok) {     /* on huge pages, like the tables trie.c grows */
-    size_t bytes = ((size_t)mask + 1) * sizeof *t->slots;
-    t->slots = ws_big_calloc(bytes);
-    take_into(r, t->slots, bytes);
-  }
-  t->first_entry = take(r, (size_t)t->n_nodes * sizeof *t->first_entry);
-  t->has_child = take(r, (size_t)t->n_nodes * sizeof *t->has_child);
+  if (!pow2_mask(mask))
+    r->ok = false;
+  t->slots = (trie_slot *)take_array(r, ((size_t)mask + 1) * sizeof *t->slots);
+  t->first_entry = (uint32_t *)take_array(r, t->n_nodes * sizeof(uint32_t));
+  t->has_child = (uint8_t *)take_array(r, t->n_nodes);
 }
 
 static void take_entries(reader *r, ws_ctx *c) {
   size_t n = take_u64(r, UINT32_MAX - 1);
-  snap_entry *rec = take(r, n * sizeof *rec);
+  const snap_entry *rec = take_array(r, n * sizeof *rec);
   size_t blob_n = take_u64(r, UINT32_MAX - 1);
-  char *blob = take_more(r, blob_n, 1);
-  if (!r->ok) {
-    free(rec);
-    free(blob);
+  const char *blob = take_array(r, blob_n);
+  if (!r->ok || (blob_n && blob[blob_n - 1] != '\0')) {
+    r->ok = false; /* every string must end inside the blob */
     return;
   }
-  blob[blob_n] = '\0'; /* every string ends inside the blob */
   VEC_RESERVE(c->entries, n);
   for (size_t i = 0; i < n; i++) {
     const snap_entry *s = &rec[i];
@@ -201,43 +241,108 @@ static void take_entries(reader *r, ws_ctx *c) {
     e->place_rank = s->place_rank;
   }
   c->entries.n = r->ok ? n : 0;
-  c->snap_strings = blob;
-  free(rec);
 }
 
-bool snap_load(ws_ctx *c, const char *path, const char *dir) {
+/* The whole file: mapped read-only, else read into memory. */
+static bool image_open(const char *path, ws_ctx *c) {
+#ifdef SNAP_MMAP
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return false;
+  struct stat st;
+  void *p = MAP_FAILED;
+  if (fstat(fd, &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size <= SIZE_MAX)
+    p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (p == MAP_FAILED)
+    return false;
+  c->snap_image = p;
+  c->snap_len = (size_t)st.st_size;
+  c->snap_mapped = true;
+  return true;
+#else
   FILE *f = fopen(path, "rb");
   if (!f)
     return false;
-  reader r = {f, true};
-  snap_header h;
-  uint64_t data_fp; /* read the gazetteers only for a snapshot of this code */
-  if (fread(&h, sizeof h, 1, f) != 1 || memcmp(h.magic, MAGIC, 8) != 0 ||
-      h.code_id != WS_CODE_ID || h.endian != ENDIAN_MARK ||
-      h.sizes != record_sizes() || !gaz_fingerprint(dir, &data_fp) ||
-      h.data_fp != data_fp) {
-    fclose(f);
+  VEC(char) b = {0};
+  size_t got;
+  do {
+    VEC_RESERVE(b, b.n + 65536);
+    got = fread(b.v + b.n, 1, b.cap - b.n, f);
+    b.n += got;
+  } while (got);
+  fclose(f);
+  c->snap_image = b.v;
+  c->snap_len = b.n;
+  return true;
+#endif
+}
+
+/* The tables in the image are dropped here, not freed one by one. */
+void snap_release(ws_ctx *c) {
+  if (!c->snap_image)
+    return;
+  memset(&c->words, 0, sizeof c->words);
+  memset(&c->names, 0, sizeof c->names);
+  memset(&c->cue_phrases, 0, sizeof c->cue_phrases);
+  c->lex.v = NULL;
+  c->wordrec = NULL;
+#ifdef SNAP_MMAP
+  if (c->snap_mapped)
+    munmap(c->snap_image, c->snap_len);
+  else
+#endif
+    free(c->snap_image);
+  c->snap_image = NULL;
+}
+
+bool snap_load(ws_ctx *c, const char *path, const char *dir) {
+  if (!image_open(path, c))
     return false;
-  }
+  reader r = {c->snap_image, c->snap_len, 0, true};
+  snap_header h;
+  uint32_t sizes, sizes2;
+  record_sizes(&sizes, &sizes2);
+  uint64_t data_fp; /* read the gazetteers only for a snapshot of this code */
+  if (r.len < sizeof h)
+    return false;
+  memcpy(&h, r.base, sizeof h);
+  r.pos = sizeof h;
+  if (memcmp(h.magic, MAGIC, 8) != 0 || h.code_id != WS_CODE_ID ||
+      h.endian != ENDIAN_MARK || h.sizes != sizes || h.sizes2 != sizes2 ||
+      !gaz_fingerprint(dir, &data_fp) || h.data_fp != data_fp)
+    return false;
   strtab *w = &c->words;
   strtab_free(w);
   w->n = w->cap = (uint32_t)take_u64(&r, UINT32_MAX - 1);
   w->mask = (uint32_t)take_u64(&r, UINT32_MAX - 1);
   w->pool_len = w->pool_cap = take_u64(&r, UINT32_MAX - 1);
-  if (r.ok && (((uint64_t)w->mask + 1) & w->mask))
+  if (!pow2_mask(w->mask))
     r.ok = false;
-  w->pool = take(&r, w->pool_len);
-  w->span = take(&r, (size_t)w->n * sizeof *w->span);
-  w->slots = take(&r, ((size_t)w->mask + 1) * sizeof *w->slots);
+  w->pool = (char *)take_array(&r, w->pool_len);
+  w->span = (strtab_span *)take_array(&r, (size_t)w->n * sizeof *w->span);
+  w->slots =
+      (uint64_t *)take_array(&r, ((size_t)w->mask + 1) * sizeof *w->slots);
   c->lex.n = c->lex.cap = take_u64(&r, UINT32_MAX - 1);
-  c->lex.v = take(&r, c->lex.n * sizeof *c->lex.v);
+  c->lex.v = (uint64_t *)take_array(&r, c->lex.n * sizeof *c->lex.v);
+  if (c->lex.n != w->n)
+    r.ok = false; /* every word id indexes lex */
   take_trie(&r, &c->names);
   take_trie(&r, &c->cue_phrases);
   take_entries(&r, c);
-  if (r.ok && fread(c->counts, sizeof c->counts, 1, f) != 1)
+  const void *counts = take_array(&r, sizeof c->counts);
+  if (counts)
+    memcpy(c->counts, counts, sizeof c->counts);
+  uint64_t mask = take_u64(&r, UINT32_MAX);
+  if (!pow2_mask(mask))
     r.ok = false;
-  if (r.ok && fgetc(f) != EOF)
+  c->wordrec_mask = (uint32_t)mask;
+  c->wordrec =
+      (wc_short *)take_array(&r, ((size_t)mask + 1) * sizeof *c->wordrec);
+  const void *byte_rec = take_array(&r, sizeof c->byte_rec);
+  if (byte_rec)
+    memcpy(c->byte_rec, byte_rec, sizeof c->byte_rec);
+  if (r.ok && r.pos != r.len)
     r.ok = false; /* trailing bytes: not a file this code wrote */
-  fclose(f);
   return r.ok;
 }

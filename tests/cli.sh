@@ -819,8 +819,10 @@ if [ -f "$SNAP" ] && [ -d "$ARTS" ]; then
     fail "snapshot: corpus output byte-identical to parsing the TSV files" "outputs differ"
   fi
   head -c 100000 "$SNAP" >"$T/trunc.snap"
-  printf 'WSSNAP1\000 not a snapshot' >"$T/junk.snap"
-  for bad in trunc junk missing; do
+  printf 'WSSNAP2\000 not a snapshot' >"$T/junk.snap"
+  : >"$T/empty.snap"
+  cat "$SNAP" "$SNAP" >"$T/long.snap" # trailing bytes
+  for bad in trunc junk missing empty long; do
     WHOSAID_SNAPSHOT=$T/$bad.snap "$WS" -g "$GAZ" "$ARTS"/*.txt "$T/two.txt" >"$T/o.bad" 2>"$T/err"
     rc=$?
     if [ $rc -eq 0 ] && cmp -s "$T/o.tsv" "$T/o.bad"; then

@@ -69,6 +69,15 @@ size_t utf8_decode_multi(const unsigned char *s, size_t n, size_t i,
 }
 
 void cpmap_build(cpmap *m, const unsigned char *s, size_t n) {
+  bool ascii = true; /* then every offset is its byte offset: no table */
+  size_t j = 0;
+  for (; ascii && n - j >= 8; j += 8)
+    ascii = !(swar_load(s + j) & SWAR_HIGHS);
+  for (; ascii && j < n; j++)
+    ascii = s[j] < 0x80;
+  m->ascii = ascii;
+  if (ascii)
+    return;
   size_t nb = (n >> 6) + 1;
   if (nb > m->cap) {
     m->cap = nb;

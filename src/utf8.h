@@ -30,12 +30,15 @@ static inline size_t utf8_decode(const unsigned char *s, size_t n, size_t i,
 typedef struct {
   uint32_t *block; /* codepoints before byte (k * 64) */
   size_t n_blocks, cap;
+  bool ascii; /* no byte >= 0x80: codepoint offsets are byte offsets */
 } cpmap;
 
 void cpmap_build(cpmap *m, const unsigned char *s, size_t n);
 void cpmap_free(cpmap *m);
 static inline size_t cpmap_at(const cpmap *m, const unsigned char *s,
                               size_t byte) {
+  if (m->ascii) /* most news text */
+    return byte;
   size_t k = byte >> 6, cp = m->block[k], i = k << 6;
   for (; byte - i >= 8; i += 8)
     cp += 8 - swar_continuations(swar_load(s + i));

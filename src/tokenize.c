@@ -188,12 +188,18 @@ static size_t scan_word(src s, size_t i, uint16_t *flags, case_count *cc) {
 }
 
 /* A word of ASCII letters and digits only, ending where no word rule of
- * scan_word applies (not at ' - . , : or a non-ASCII byte): the common
- * case, decided eight bytes a step. Sets *end and the letter counts. */
+ * scan_word applies: the common case, decided eight bytes a step. Sets
+ * *end and the letter counts. Every rule for ' - . , : needs a letter or
+ * digit after the mark ("U.S.", "1,000", "don't", "well-known"), so a
+ * mark followed by an ASCII byte that is neither ends the word too (a
+ * comma or full stop before a space, most often). */
 static inline bool plain_word(src s, size_t i, size_t *end, unsigned *up,
                               unsigned *letters) {
   *end = alnum_run_end(s, i, letters, up);
-  return *end >= s.n || ends_word(s.s[*end]);
+  if (*end >= s.n || ends_word(s.s[*end]))
+    return true;
+  unsigned char b = s.s[*end], next = s.s[*end + 1]; /* TEXT_PAD: safe */
+  return b < 0x80 && next < 0x80 && !is_alnum(ws_ascii_class[next]);
 }
 
 /* TF_CAP when the first letter is upper case (a leading digit: no),
@@ -271,9 +277,12 @@ void tok_tokenize(ws_doc *d) {
                      .mark = punct ? b : 0};
         if (c == CC_LETTER)
           apply_case(t, b >= 'A' && b <= 'Z', (int)up, (int)(letters - up));
-        pending = 0;
+        /* one space after the token taken here, without a trip round the
+         * loop: the usual gap between tokens (TEXT_PAD makes the read safe) */
+        unsigned sp = s.s[end] == ' ';
+        pending = (uint16_t)(sp * TF_SPACE_BEFORE);
         any = true;
-        i = end;
+        i = end + sp;
         continue;
       }
     }

@@ -845,6 +845,28 @@ else
   skip "snapshot checks" "no gazetteers.snap beside $WS or no corpus"
 fi
 
+# ---- a stream fed line by line is answered line by line ------------------------
+# Output is buffered in large blocks, but never held back while whosaid waits
+# for input: the second line is written only after the first one's answer is read.
+for j in 1 2; do
+  coproc WSP { "$WS" -g "$GAZ" --jsonl -j "$j" 2>/dev/null; }
+  printf '{"id":"first","text":"\\"Yes,\\" she said."}\n' >&"${WSP[1]}"
+  got1=
+  IFS= read -r -t 20 got1 <&"${WSP[0]}"
+  printf '{"id":"second","text":"No."}\n' >&"${WSP[1]}"
+  got2=
+  IFS= read -r -t 20 got2 <&"${WSP[0]}"
+  exec {WSP[1]}>&-
+  wait "$WSP_PID" 2>/dev/null
+  case "$got1|$got2" in
+  '{"id":"first"'*'|{"id":"second"'*)
+    ok "-j $j: each line of a trickling stream is answered before the next" ;;
+  *)
+    fail "-j $j: each line of a trickling stream is answered before the next" \
+      "got '${got1:0:40}' then '${got2:0:40}'" ;;
+  esac
+done
+
 # ---- determinism -------------------------------------------------------------
 "$WS" -g "$GAZ" --jsonl <"$T/frame.jsonl" >"$T/det1" 2>/dev/null
 "$WS" -g "$GAZ" --jsonl <"$T/frame.jsonl" >"$T/det2" 2>/dev/null

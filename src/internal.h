@@ -12,6 +12,7 @@
 #include "trie.h"
 #include "utf8.h"
 #include "whosaid.h"
+#include "wordkey.h"
 
 /* ---- tokens ------------------------------------------------------------ */
 enum { T_WORD, T_NUM, T_PUNCT, T_QUOTE };
@@ -263,8 +264,8 @@ int rec_scan(const char *line, size_t len, const char *text_field,
 /* Lists of the tokens where attribute.c's unit passes start. */
 enum { UNIT_START_LISTS = 4 };
 
-/* lex_lookup's scratch: each token's cache key (k1 == 0: none), and the
- * tokens that missed with their normalised key and its home slot. */
+/* lex_lookup's scratch: each token's cache key (k1 == 0: none yet), and
+ * the tokens that missed with their normalised key and its home slot. */
 typedef struct {
   uint64_t k0, k1;
   uint32_t set; /* index of its cache set's first entry */
@@ -281,6 +282,11 @@ typedef struct {
   wc_long l[WCACHE_LONG];
 } word_cache;
 
+/* The first entry of the cache set of a short key. */
+static inline uint32_t wcache_set_of(uint64_t k0, uint64_t k1) {
+  return 2 * (uint32_t)((key_hash(k0, k1) >> 40) & (WCACHE_SETS - 1));
+}
+
 struct ws_doc {
   const ws_ctx *ctx;
   char *text; /* working copy: invalid bytes replaced by '?', then TEXT_PAD
@@ -291,7 +297,7 @@ struct ws_doc {
   rec_buf rec_text, rec_id; /* record_scan.c output */
   word_cache *wcache;       /* aligned to a cache line at least */
   VEC(uint32_t) trie_start; /* per token: its cache entry's trie_node */
-  VEC(lk_key) lk_keys;      /* lex_lookup scratch */
+  VEC(lk_key) lk_keys;      /* per token: its cache key (tokenize.c) */
   VEC(lk_miss) lk_miss;
   VEC(uint32_t) gaz_starts; /* gaz_match: tokens where a phrase may start */
   struct json_t *id;        /* the id as a JSON value (jansson), or NULL */

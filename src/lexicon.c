@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "swar.h"
+#include "wordkey.h"
 
 enum { KEY_MAX = 256 };
 
@@ -301,26 +302,6 @@ uint32_t lex_cue_phrase_at(const ws_doc *d, uint32_t i, uint32_t *cls) {
   return best;
 }
 
-/* The first n (< 8) bytes of the word x as loaded from memory. */
-static inline uint64_t first_bytes(uint64_t x, size_t n) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return n ? x & ~(~0ULL >> (8 * n)) : 0;
-#else
-  return x & ((1ULL << (8 * n)) - 1);
-#endif
-}
-
-/* The wc_short key of s[0, n), 1 <= n <= 15; reads 16 bytes from s. */
-static inline void short_key(const char *s, size_t n, uint64_t *k0,
-                             uint64_t *k1) {
-  *k0 = n >= 8 ? swar_load(s) : first_bytes(swar_load(s), n);
-  *k1 = (n > 8 ? first_bytes(swar_load(s + 8), n - 8) : 0) | (uint64_t)n << 56;
-}
-
-static inline uint64_t key_hash(uint64_t k0, uint64_t k1) {
-  return (k0 ^ (k1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
-}
-
 enum { PREFETCH_AHEAD = 8 }; /* keys ahead in lex_index_words */
 
 static wc_value record_of(const ws_ctx *c, uint32_t word) {
@@ -421,11 +402,6 @@ static wc_value look_up(const ws_ctx *c, const char *s, size_t n) {
   return probe_records(c, home_slot(c, k0, k1), k0, k1);
 }
 
-/* The first entry of the cache set of a short key. */
-static inline uint32_t cache_set_index(uint64_t k0, uint64_t k1) {
-  return 2 * (uint32_t)((key_hash(k0, k1) >> 40) & (WCACHE_SETS - 1));
-}
-
 /* Finds a short key in its cache set; a hit in way 1 (the older entry)
  * moves to way 0. */
 static inline bool set_find(wc_short *set, uint64_t k0, uint64_t k1,
@@ -486,29 +462,18 @@ static inline void set_token(ws_doc *d, size_t i, wc_value v) {
  * stream. Short tokens read 16 bytes from the text, which TEXT_PAD makes
  * safe.
  *
- * Why three passes: a probe that waits on memory holds up every token
- * after it. The first pass computes each token's key and prefetches its
- * cache set; the second settles the hits and, for each miss, prefetches
- * the word record's slot; the third settles the misses. Each pass issues
- * its loads together instead of one after another. */
+ * Why in passes: a probe that waits on memory holds up every token after
+ * it. The tokenizer keys each plain word as it makes it and prefetches
+ * its cache set (lk_keys); the first pass here settles the hits and, for
+ * each miss, prefetches the word record's slot; the second settles the
+ * misses. Each pass issues its loads together instead of one after
+ * another. */
 void lex_lookup(ws_doc *d) {
   const ws_ctx *c = d->ctx;
   size_t n = d->toks.n;
   VEC_RESERVE(d->trie_start, n);
   d->trie_start.n = n;
-  VEC_RESERVE(d->lk_keys, n);
   lk_key *keys = d->lk_keys.v;
-  for (size_t i = 0; i < n; i++) {
-    const token *t = &d->toks.v[i];
-    const char *s = d->text + t->off;
-    size_t kn = key_len(t, s);
-    keys[i].k1 = 0; /* not a short key */
-    if (t->cls != T_QUOTE && kn >= 2 && kn <= 15) {
-      short_key(s, kn, &keys[i].k0, &keys[i].k1);
-      keys[i].set = cache_set_index(keys[i].k0, keys[i].k1);
-      __builtin_prefetch(&d->wcache->s[keys[i].set]);
-    }
-  }
   d->lk_miss.n = 0;
   for (size_t i = 0; i < n; i++) {
     const token *t = &d->toks.v[i];
@@ -517,14 +482,19 @@ void lex_lookup(ws_doc *d) {
       continue;
     }
     uint64_t k0 = keys[i].k0, k1 = keys[i].k1;
-    if (!k1) { /* one byte, empty, or longer than 15 bytes */
+    if (!k1) { /* not keyed by the tokenizer */
       const char *s = d->text + t->off;
       size_t kn = key_len(t, s);
-      if (kn == 1 && (unsigned char)s[0] < 0x80)
+      if (kn >= 2 && kn <= 15) {
+        short_key(s, kn, &k0, &k1);
+        keys[i] = (lk_key){k0, k1, wcache_set_of(k0, k1)};
+      } else if (kn == 1 && (unsigned char)s[0] < 0x80) {
         set_token(d, i, c->byte_rec[(unsigned char)s[0]]);
-      else
+        continue;
+      } else { /* empty, or longer than 15 bytes */
         set_token(d, i, cached_long(d, s, kn));
-      continue;
+        continue;
+      }
     }
     wc_value v;
     if (set_find(&d->wcache->s[keys[i].set], k0, k1, &v)) {

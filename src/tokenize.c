@@ -243,6 +243,22 @@ static void set_flanking(src s, token *t) {
     t->flags |= TF_RFLANK;
 }
 
+/* A new token, with no cache key yet (lex_lookup makes the rest). */
+static inline token *push_token(ws_doc *d) {
+  VEC_RESERVE(d->lk_keys, d->toks.n + 1);
+  d->lk_keys.v[d->toks.n].k1 = 0;
+  return VEC_PUSH(d->toks);
+}
+
+/* The word cache key of a plain word of 2 to 15 bytes, made while its
+ * bytes are at hand, and its cache set prefetched for lex_lookup. */
+static inline void key_word(ws_doc *d, size_t tok, const char *s, size_t n) {
+  lk_key *k = &d->lk_keys.v[tok];
+  short_key(s, n, &k->k0, &k->k1);
+  k->set = wcache_set_of(k->k0, k->k1);
+  __builtin_prefetch(&d->wcache->s[k->set]);
+}
+
 void tok_tokenize(ws_doc *d) {
   src s = {(const unsigned char *)d->text, d->len};
   d->toks.n = 0;
@@ -265,7 +281,7 @@ void tok_tokenize(ws_doc *d) {
       if (punct || (is_alnum(c) && plain_word(s, i, &end, &up, &letters))) {
         if (pending & TF_PARA_START && any)
           para++;
-        token *t = VEC_PUSH(d->toks);
+        token *t = push_token(d);
         *t = (token){.off = (uint32_t)i,
                      .len = (uint32_t)(end - i),
                      .word = STR_NONE,
@@ -277,6 +293,8 @@ void tok_tokenize(ws_doc *d) {
                      .mark = punct ? b : 0};
         if (c == CC_LETTER)
           apply_case(t, b >= 'A' && b <= 'Z', (int)up, (int)(letters - up));
+        if (end - i >= 2 && end - i <= 15) /* punctuation has one byte */
+          key_word(d, d->toks.n - 1, (const char *)s.s + i, end - i);
         /* one space after the token taken here, without a trip round the
          * loop: the usual gap between tokens (TEXT_PAD makes the read safe) */
         unsigned sp = s.s[end] == ' ';
@@ -300,7 +318,7 @@ void tok_tokenize(ws_doc *d) {
     }
     if (pending & TF_PARA_START && any)
       para++;
-    token *t = VEC_PUSH(d->toks);
+    token *t = push_token(d);
     *t = (token){
         .off = (uint32_t)i, .word = STR_NONE, .para = para, .flags = pending};
     pending = 0;

@@ -504,9 +504,14 @@ void lex_lookup(ws_doc *d) {
     lk_miss *m = VEC_PUSH(d->lk_miss);
     m->tok = (uint32_t)i;
     m->slot = UINT32_MAX;
-    char key[KEY_MAX];
-    size_t kn =
-        norm_short(d->text + t->off, (size_t)(k1 >> 56), key, &m->k0, &m->k1);
+    size_t kn = (size_t)(k1 >> 56);
+    if (!((k0 | k1) & SWAR_HIGHS)) { /* ASCII: normalising is lower-casing */
+      m->k0 = swar_lower(k0);
+      m->k1 = swar_lower(k1); /* the length byte is below 'A' */
+    } else {
+      char key[KEY_MAX];
+      kn = norm_short(d->text + t->off, kn, key, &m->k0, &m->k1);
+    }
     if (kn >= 1 && kn <= 15 && c->wordrec) {
       m->slot = home_slot(c, m->k0, m->k1);
       __builtin_prefetch(&c->wordrec[m->slot]);

@@ -44,6 +44,11 @@ static inline uint64_t swar_in_range(uint64_t x7, unsigned char lo,
          SWAR_HIGHS;
 }
 
+/* Eight ASCII bytes (no high bit set) with A-Z lower-cased. */
+static inline uint64_t swar_lower(uint64_t x7) {
+  return x7 | swar_in_range(x7, 'A', 'Z') >> 2; /* 0x80 >> 2: the case bit */
+}
+
 /* Number of bytes whose high bit is set in m (m has only high bits): a
  * multiply sums them, with no need for a popcount instruction. */
 static inline unsigned swar_count_highs(uint64_t m) {

@@ -127,7 +127,7 @@ size_t norm_key(const char *s, size_t n, char *out, size_t cap) {
     uint64_t x = swar_load(u + i);
     if (x & SWAR_HIGHS)
       break;
-    x |= swar_in_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2: the case bit */
+    x = swar_lower(x);
     memcpy(out + o, &x, 8);
   }
   for (; i < n && u[i] < 0x80; i++) { /* ASCII fast path */

@@ -86,14 +86,10 @@ void emit_prepare(ws_doc *d) {
 /* ---- JSON -------------------------------------------------------------- */
 
 static void span_keys(jsonw *w, const ws_span *s) {
-  JW_KEY(w, "start");
-  jw_int(w, (long long)s->start);
-  JW_KEY(w, "end");
-  jw_int(w, (long long)s->end);
-  JW_KEY(w, "cp_start");
-  jw_int(w, (long long)s->cp_start);
-  JW_KEY(w, "cp_end");
-  jw_int(w, (long long)s->cp_end);
+  JW_KEY_UINT(w, "start", s->start);
+  JW_KEY_UINT(w, "end", s->end);
+  JW_KEY_UINT(w, "cp_start", s->cp_start);
+  JW_KEY_UINT(w, "cp_end", s->cp_end);
 }
 
 #define str_key(w, key, s) (JW_KEY((w), key), jw_str((w), (s)))

@@ -82,13 +82,33 @@ static inline void jw_strn(jsonw *w, const char *s, size_t n) { /* n bytes */
   jw_string_(w, s, n);
 }
 
+/* Writes the digits of u ending just before e; returns where they start. */
+static inline char *jw_digits_(char *e, unsigned long long u) {
+  do
+    *--e = (char)('0' + u % 10);
+  while (u /= 10);
+  return e;
+}
+
+/* A member with a non-negative integer value: key (no escaping needed, n
+ * bytes; JW_KEY_UINT: a string literal) and value in one step, since
+ * offsets are most of a record. */
+static inline void jw_key_uint(jsonw *w, const char *key, size_t n,
+                               unsigned long long v) {
+  jw_plain_key(w, key, n);
+  w->after_key = false;
+  VEC_RESERVE(w->buf, w->buf.n + 21);
+  char b[20], *e = b + sizeof b, *p = jw_digits_(e, v);
+  memcpy(w->buf.v + w->buf.n, p, (size_t)(e - p));
+  w->buf.n += (size_t)(e - p);
+}
+#define JW_KEY_UINT(w, lit, v) jw_key_uint((w), "" lit, sizeof(lit) - 1, (v))
+
 static inline void jw_int(jsonw *w, long long v) {
-  char b[24], *e = b + sizeof b, *p = e; /* digits from the right */
+  char b[24], *e = b + sizeof b;
   unsigned long long u =
       v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-  do
-    *--p = (char)('0' + u % 10);
-  while (u /= 10);
+  char *p = jw_digits_(e, u);
   if (v < 0)
     *--p = '-';
   jw_before_value_(w);

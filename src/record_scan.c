@@ -36,6 +36,7 @@ static int hex4(const unsigned char *p) {
   return v;
 }
 
+/* Appends the UTF-8 of cp; out has room (see string_lit). */
 static void put_utf8(rec_buf *out, uint32_t cp) {
   char b[4];
   size_t n;
@@ -58,7 +59,6 @@ static void put_utf8(rec_buf *out, uint32_t cp) {
     b[3] = (char)(0x80 | (cp & 0x3F));
     n = 4;
   }
-  VEC_RESERVE(*out, out->n + n);
   memcpy(out->v + out->n, b, n);
   out->n += n;
 }
@@ -67,6 +67,9 @@ static void put_utf8(rec_buf *out, uint32_t cp) {
  * appends its unescaped bytes. Returns false where jansson should decide. */
 static bool string_lit(cursor *c, rec_buf *out) {
   const unsigned char *p = c->p, *run = p;
+  /* room for the rest of the line: no escape is shorter than its bytes */
+  if (out)
+    VEC_RESERVE(*out, out->n + (size_t)(c->end - p));
   for (;;) {
     while (c->end - p >= 8) { /* skip plain ASCII eight bytes at a time */
       uint64_t x = swar_load(p);
@@ -87,7 +90,6 @@ static bool string_lit(cursor *c, rec_buf *out) {
       continue;
     }
     if (out && p > run) {
-      VEC_RESERVE(*out, out->n + (size_t)(p - run));
       memcpy(out->v + out->n, run, (size_t)(p - run));
       out->n += (size_t)(p - run);
     }
@@ -149,7 +151,9 @@ static bool string_lit(cursor *c, rec_buf *out) {
     }
     p += 2;
     run = p;
-    if (out)
+    if (out && cp < 0x80)
+      out->v[out->n++] = (char)cp;
+    else if (out)
       put_utf8(out, cp);
   }
 }

@@ -495,11 +495,6 @@ static void according_unit(ws_doc *d, uint32_t i) {
   noun_features(d, end - 1);
 }
 
-static int unit_by_tok(const void *a, const void *b) {
-  const struct unit *x = a, *y = b;
-  return (x->tok > y->tok) - (x->tok < y->tok);
-}
-
 enum { US_DET, US_PRON_NOMINAL, US_ACCORDING, US_REL }; /* unit_starts[] */
 _Static_assert(US_REL + 1 == UNIT_START_LISTS, "one list per pass");
 static const uint64_t pron_nominal =
@@ -619,7 +614,8 @@ static void build_units(ws_doc *d) {
     }
   }
   if (d->units.n)
-    doc_sort(d, d->units.v, d->units.n, sizeof *d->units.v, unit_by_tok);
+    doc_sort(d, d->units.v, d->units.n, sizeof *d->units.v,
+             offsetof(struct unit, tok));
   if (n)
     memset(d->unit_at.v, 0xFF, n * sizeof *d->unit_at.v);
   for (size_t k = 0; k < d->units.n; k++)

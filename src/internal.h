@@ -5,6 +5,7 @@
 #define WS_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "alloc.h"
@@ -395,8 +396,8 @@ static inline bool tok_is_the(const ws_doc *d, uint32_t i) {
 /* The text of tokens [a, b) as a NUL-terminated arena string. */
 const char *doc_span_str(ws_doc *d, uint32_t a, uint32_t b);
 const char *doc_bytes_str(ws_doc *d, size_t start, size_t end);
-/* Stable sort of an array of the document (sort.h) with its scratch. */
-void doc_sort(ws_doc *d, void *base, size_t n, size_t size,
-              int (*cmp)(const void *, const void *));
+/* Stable sort of an array of the document by the uint32_t field at byte
+ * key_off of its elements (sort.h), with the document's scratch. */
+void doc_sort(ws_doc *d, void *base, size_t n, size_t size, size_t key_off);
 
 #endif

@@ -34,11 +34,6 @@ static bool place_in_name(const ws_doc *d, uint32_t j) {
            d->ments.v[m].entry != TRIE_NONE));
 }
 
-static int by_tok(const void *a, const void *b) {
-  const mention *x = a, *y = b;
-  return (x->tok > y->tok) - (x->tok < y->tok);
-}
-
 /* Could token i be part of a person's name? Computed once per document
  * (mark_name_tokens), after sentence starts are known. */
 static inline bool name_token_test(const ws_doc *d, uint32_t i) {
@@ -648,11 +643,13 @@ void names_find(ws_doc *d) {
   leading_initials(d);
   apposition_offices(d);
   if (d->ments.n)
-    doc_sort(d, d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
+    doc_sort(d, d->ments.v, d->ments.n, sizeof *d->ments.v,
+             offsetof(mention, tok));
   names_index(d);
   assign_people(d);
   link_surnames(d);
   if (d->ments.n)
-    doc_sort(d, d->ments.v, d->ments.n, sizeof *d->ments.v, by_tok);
+    doc_sort(d, d->ments.v, d->ments.n, sizeof *d->ments.v,
+             offsetof(mention, tok));
   names_index(d);
 }

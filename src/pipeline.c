@@ -251,10 +251,9 @@ const char *doc_bytes_str(ws_doc *d, size_t start, size_t end) {
   return out;
 }
 
-void doc_sort(ws_doc *d, void *base, size_t n, size_t size,
-              int (*cmp)(const void *, const void *)) {
-  VEC_RESERVE(d->sort_tmp, n * size);
-  ws_stable_sort(base, n, size, cmp, d->sort_tmp.v);
+void doc_sort(ws_doc *d, void *base, size_t n, size_t size, size_t key_off) {
+  VEC_RESERVE(d->sort_tmp, ws_sort_scratch(n, size));
+  ws_sort_by_key(base, n, size, key_off, d->sort_tmp.v);
 }
 
 const char *doc_span_str(ws_doc *d, uint32_t a, uint32_t b) {

@@ -1,5 +1,6 @@
-/* test_sort.c - the stable sort: order by key, ties in input order, for
- * sorted, reversed and random inputs around the run and merge sizes. */
+/* test_sort.c - the stable sort by a uint32 key: order by key, ties in
+ * input order, the whole element carried along, for sorted, reversed and
+ * random inputs around the run and merge sizes. */
 #include "sort.h"
 #include "testutil.h"
 
@@ -7,11 +8,6 @@ typedef struct {
   uint32_t key, seq;
   char pad[40]; /* elements the size of a mention */
 } item;
-
-static int by_key(const void *a, const void *b) {
-  const item *x = a, *y = b;
-  return (x->key > y->key) - (x->key < y->key);
-}
 
 static void check_sorted(const item *v, size_t n, const char *what) {
   for (size_t i = 1; i < n; i++) {
@@ -29,7 +25,8 @@ START_TEST(orders) {
   uint32_t rng = 12345;
   ARRAY_FOR_EACH(sizes, np) {
     size_t n = *np;
-    item *v = calloc(n + 1, sizeof *v), *tmp = calloc(n + 1, sizeof *tmp);
+    item *v = calloc(n + 1, sizeof *v);
+    void *tmp = malloc(ws_sort_scratch(n + 1, sizeof *v));
     for (int shape = 0; shape < 4; shape++) {
       for (size_t i = 0; i < n; i++) {
         rng = rng * 1103515245u + 12345u;
@@ -39,13 +36,17 @@ START_TEST(orders) {
                    : shape == 2 ? r % 7                       /* many ties */
                                 : (uint32_t)(i % 50) + r % 3; /* runs */
         v[i].seq = (uint32_t)i;
+        snprintf(v[i].pad, sizeof v[i].pad, "%u/%u", v[i].key, v[i].seq);
       }
-      ws_stable_sort(v, n, sizeof *v, by_key, tmp);
+      ws_sort_by_key(v, n, sizeof *v, offsetof(item, key), tmp);
       check_sorted(v, n, "shape");
       char *seen = calloc(n + 1, 1); /* a permutation of the input */
       for (size_t i = 0; i < n; i++) {
         ck_assert_uint_lt(v[i].seq, n);
         ck_assert(!seen[v[i].seq]);
+        char pad[40]; /* the rest of the element moved with its key */
+        snprintf(pad, sizeof pad, "%u/%u", v[i].key, v[i].seq);
+        ck_assert_str_eq(v[i].pad, pad);
         seen[v[i].seq] = 1;
       }
       free(seen);

@@ -82,37 +82,45 @@ static inline void jw_strn(jsonw *w, const char *s, size_t n) { /* n bytes */
   jw_string_(w, s, n);
 }
 
-/* Writes the digits of u ending just before e; returns where they start. */
-static inline char *jw_digits_(char *e, unsigned long long u) {
-  do
+/* The number of decimal digits of u. */
+static inline size_t jw_ndigits_(unsigned long long u) {
+  size_t n = 1;
+  for (unsigned long long p = 10; u >= p && n < 20; p *= 10)
+    n++;
+  return n;
+}
+
+/* Writes the nd digits of u at o (no call to memcpy for a few bytes: the
+ * offsets are most of a record). */
+static inline void jw_digits_(char *o, size_t nd, unsigned long long u) {
+  for (char *e = o + nd; e > o; u /= 10)
     *--e = (char)('0' + u % 10);
-  while (u /= 10);
-  return e;
 }
 
 /* A member with a non-negative integer value: key (no escaping needed, n
- * bytes; JW_KEY_UINT: a string literal) and value in one step, since
- * offsets are most of a record. */
+ * bytes; JW_KEY_UINT: a string literal) and value in one step. */
 static inline void jw_key_uint(jsonw *w, const char *key, size_t n,
                                unsigned long long v) {
   jw_plain_key(w, key, n);
   w->after_key = false;
-  VEC_RESERVE(w->buf, w->buf.n + 21);
-  char b[20], *e = b + sizeof b, *p = jw_digits_(e, v);
-  memcpy(w->buf.v + w->buf.n, p, (size_t)(e - p));
-  w->buf.n += (size_t)(e - p);
+  size_t nd = jw_ndigits_(v);
+  VEC_RESERVE(w->buf, w->buf.n + nd + 1);
+  jw_digits_(w->buf.v + w->buf.n, nd, v);
+  w->buf.n += nd;
 }
 #define JW_KEY_UINT(w, lit, v) jw_key_uint((w), "" lit, sizeof(lit) - 1, (v))
 
 static inline void jw_int(jsonw *w, long long v) {
-  char b[24], *e = b + sizeof b;
   unsigned long long u =
       v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-  char *p = jw_digits_(e, u);
-  if (v < 0)
-    *--p = '-';
+  size_t nd = jw_ndigits_(u), neg = v < 0;
   jw_before_value_(w);
-  jw_put_(w, p, (size_t)(e - p));
+  VEC_RESERVE(w->buf, w->buf.n + nd + neg + 1);
+  char *o = w->buf.v + w->buf.n;
+  if (neg)
+    *o++ = '-';
+  jw_digits_(o, nd, u);
+  w->buf.n += nd + neg;
 }
 
 #endif

@@ -277,7 +277,9 @@ static ws_status load_text(ws_ctx *c, char *buf, size_t len, file_kind k,
   ws_doc scratch;
   memset(&scratch, 0, sizeof scratch);
   ws_status st = WS_OK;
-  char *copy = ws_xmalloc(len + 1);
+  /* zero bytes after the text, as documents have: the tokenizer may load
+   * a word's 16 bytes, past the end of the last phrase */
+  char *copy = ws_xcalloc(1, len + 1 + TEXT_PAD);
   for (int pass = 0; pass < 2 && st == WS_OK; pass++) {
     memcpy(copy, buf, len + 1);
     bool header = false;
@@ -331,6 +333,7 @@ static ws_status load_text(ws_ctx *c, char *buf, size_t len, file_kind k,
   }
   free(copy);
   free(scratch.toks.v);
+  free(scratch.lk_keys.v);
   return st;
 }
 

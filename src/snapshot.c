@@ -200,7 +200,6 @@ static const void *take_array(reader *r, size_t n) {
 static bool pow2_mask(uint64_t mask) { return ((mask + 1) & mask) == 0; }
 
 static void take_trie(reader *r, trie *t) {
-  trie_free(t);
   uint64_t mask = take_u64(r, (1u << 28) - 1); /* sanity bound */
   t->mask = (uint32_t)mask;
   t->n_edges = (uint32_t)take_u64(r, mask);
@@ -299,6 +298,10 @@ void snap_release(ws_ctx *c) {
 bool snap_load(ws_ctx *c, const char *path, const char *dir) {
   if (!image_open(path, c))
     return false;
+  /* from here on these tables live in the image (snap_release) */
+  strtab_free(&c->words);
+  trie_free(&c->names);
+  trie_free(&c->cue_phrases);
   reader r = {c->snap_image, c->snap_len, 0, true};
   snap_header h;
   uint32_t sizes, sizes2;
@@ -313,7 +316,6 @@ bool snap_load(ws_ctx *c, const char *path, const char *dir) {
       !gaz_fingerprint(dir, &data_fp) || h.data_fp != data_fp)
     return false;
   strtab *w = &c->words;
-  strtab_free(w);
   w->n = w->cap = (uint32_t)take_u64(&r, UINT32_MAX - 1);
   w->mask = (uint32_t)take_u64(&r, UINT32_MAX - 1);
   w->pool_len = w->pool_cap = take_u64(&r, UINT32_MAX - 1);

@@ -256,7 +256,8 @@ static inline void key_word(ws_doc *d, size_t tok, const char *s, size_t n) {
   lk_key *k = &d->lk_keys.v[tok];
   short_key(s, n, &k->k0, &k->k1);
   k->set = wcache_set_of(k->k0, k->k1);
-  __builtin_prefetch(&d->wcache->s[k->set]);
+  if (d->wcache) /* none in the scratch document of gazetteer.c */
+    __builtin_prefetch(&d->wcache->s[k->set]);
 }
 
 void tok_tokenize(ws_doc *d) {

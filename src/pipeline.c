@@ -106,8 +106,8 @@ static void keep_input(ws_doc *d, const char *text, size_t len) {
 
 /* Copy the input; invalid bytes become '?' in the working copy (so each
  * counts one codepoint and offsets stay those of the input) and the input
- * is kept to print them as U+FFFD. */
-static void load_text(ws_doc *d, const char *text, size_t len) {
+ * is kept to print them as U+FFFD. Returns whether every byte is ASCII. */
+static bool load_text(ws_doc *d, const char *text, size_t len) {
   if (text != d->text) { /* else read.c handed over its buffer */
     if (len + TEXT_PAD > d->cap) {
       d->cap = len + TEXT_PAD;
@@ -118,7 +118,7 @@ static void load_text(ws_doc *d, const char *text, size_t len) {
   memset(d->text + len, 0, TEXT_PAD);
   d->len = len;
   const unsigned char *s = (const unsigned char *)text;
-  bool bad_utf8 = false, nul = false;
+  bool bad_utf8 = false, nul = false, ascii = true;
   for (size_t i = 0; i < len;) {
     if (len - i >= 8) { /* eight ASCII bytes, none NUL, at a time */
       uint64_t x = swar_load(s + i);
@@ -136,6 +136,7 @@ static void load_text(ws_doc *d, const char *text, size_t len) {
       i++;
       continue;
     }
+    ascii = false;
     int32_t cp;
     size_t l = utf8_decode(s, len, i, &cp);
     if (cp < 0) {
@@ -149,6 +150,7 @@ static void load_text(ws_doc *d, const char *text, size_t len) {
     }
     i += l;
   }
+  return ascii;
 }
 
 static void set_id(ws_doc *d, const char *id) {
@@ -175,8 +177,10 @@ ws_status doc_run(ws_doc *d, const char *text, size_t len, ws_error *err) {
              len, d->ctx->max_doc_bytes);
     return doc_fail(d, WS_ERR_TOO_LARGE, "too_large", 0, msg, err);
   }
-  load_text(d, text, len);
-  cpmap_build(&d->cps, (const unsigned char *)d->text, d->len);
+  if (load_text(d, text, len)) /* known here: no second scan */
+    cpmap_ascii(&d->cps);
+  else
+    cpmap_build(&d->cps, (const unsigned char *)d->text, d->len);
   tok_tokenize(d);
   lex_lookup(d);
   sent_split(d);

@@ -34,6 +34,8 @@ typedef struct {
 } cpmap;
 
 void cpmap_build(cpmap *m, const unsigned char *s, size_t n);
+/* The map of a text known to be ASCII only (what cpmap_build finds first). */
+static inline void cpmap_ascii(cpmap *m) { m->ascii = true; }
 void cpmap_free(cpmap *m);
 static inline size_t cpmap_at(const cpmap *m, const unsigned char *s,
                               size_t byte) {

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,12 +83,6 @@ static int emit(ws_doc *doc, const config *cfg) {
 
 static int worse(int a, int b) { return a > b ? a : b; }
 
-/* Whether more input can be read from fd without waiting. */
-static int input_ready(int fd) {
-  struct pollfd pfd = {.fd = fd, .events = POLLIN};
-  return poll(&pfd, 1, 0) != 0; /* an error counts as ready */
-}
-
 /* The lines of the JSON Lines stream fd, each processed and written in
  * turn. Why read(2) into one growing buffer: stdio reads 4 KB at a time,
  * and a system call per 4 KB was a visible share of the run. Output
@@ -137,11 +130,8 @@ static int run_jsonl(int fd, const char *name, ws_doc *doc, const config *cfg) {
       rc = EXIT_IO;
       break;
     }
-    ssize_t k = read(fd, buf + end, cap - end);
-    if (k < 0 && errno == EINTR)
-      continue;
+    ssize_t k = read_input(fd, buf + end, cap - end, name);
     if (k < 0) {
-      fprintf(stderr, "whosaid: %s: %s\n", name, strerror(errno));
       rc = EXIT_IO;
       break;
     }

@@ -123,10 +123,18 @@ static size_t lines_end(const batch *b) {
   return b->n_lines ? b->ends[b->n_lines - 1] : 0;
 }
 
-/* Whether more input can be read from fd without waiting. */
-static int input_ready(int fd) {
+int input_ready(int fd) {
   struct pollfd pfd = {.fd = fd, .events = POLLIN};
   return poll(&pfd, 1, 0) != 0; /* an error counts as ready */
+}
+
+ssize_t read_input(int fd, void *buf, size_t n, const char *name) {
+  ssize_t k;
+  while ((k = read(fd, buf, n)) < 0 && errno == EINTR)
+    ;
+  if (k < 0)
+    fprintf(stderr, "whosaid: %s: %s\n", name, strerror(errno));
+  return k;
 }
 
 /* Read the JSON Lines stream fd (called `name` in messages) into batches.
@@ -136,11 +144,8 @@ static int read_lines(pipeline *p, int fd, const char *name, char *rbuf) {
   long line_no = 0;
   int rc = EXIT_OK;
   for (;;) {
-    ssize_t k = read(fd, rbuf, READ_CHUNK);
-    if (k < 0 && errno == EINTR)
-      continue;
+    ssize_t k = read_input(fd, rbuf, READ_CHUNK, name);
     if (k < 0) {
-      fprintf(stderr, "whosaid: %s: %s\n", name, strerror(errno));
       rc = EXIT_IO;
       break;
     }

@@ -1,7 +1,10 @@
 /* workers.h - `whosaid -j N`: the threaded pipeline of workers.c, and the
- * exit codes it shares with main.c. Uses only the public API. */
+ * exit codes and input helpers it shares with main.c. Uses only the public
+ * API. */
 #ifndef WHOSAID_CLI_WORKERS_H
 #define WHOSAID_CLI_WORKERS_H
+
+#include <sys/types.h>
 
 #include "whosaid.h"
 
@@ -24,6 +27,13 @@ typedef struct {
   int jsonl;      /* inputs are JSON Lines streams, else one document each */
   int workers;    /* worker threads, 2..JOBS_MAX */
 } jobs_opts;
+
+/* Whether more input can be read from fd without waiting. */
+int input_ready(int fd);
+
+/* read(2) of up to n bytes, retried when interrupted; on an error, says so
+ * on stderr (the input called `name`) and returns -1. */
+ssize_t read_input(int fd, void *buf, size_t n, const char *name);
 
 /* The default worker count: the number of online cores, 1..JOBS_MAX. */
 int jobs_default(void);

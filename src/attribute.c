@@ -275,7 +275,7 @@ static int32_t office_holder(ws_doc *d, const mention *office) {
   size_t kn = norm_key(d->text + head->off, head->len, key, sizeof key);
   int32_t found = -1;
   const char *canon = office->entry != TRIE_NONE
-                          ? d->ctx->entries.v[office->entry].canonical
+                          ? gaz_canonical(d->ctx, office->entry)
                           : NULL;
   size_t p0 = d->people.n > MAX_HOLDERS ? d->people.n - MAX_HOLDERS : 0;
   for (size_t p = p0; kn && p < d->people.n; p++) {

@@ -105,7 +105,7 @@ void ws_ctx_free(ws_ctx *c) {
   trie_free(&c->cue_phrases);
   free(c->lex.v);
   free(c->entries.v);
-  arena_free(&c->strings);
+  free(c->gaz_text.v);
   if (c->wordrec)
     ws_big_free(c->wordrec, ((size_t)c->wordrec_mask + 1) * sizeof *c->wordrec);
   free(c);

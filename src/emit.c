@@ -39,11 +39,11 @@ static void prepare_entities(ws_doc *d) {
                                                 m->office_tok + m->office_ntok)
                                  : p->office;
     } else {
-      e->canonical = g ? g->canonical : e->text;
+      e->canonical = g ? gaz_canonical(c, m->entry) : e->text;
     }
     if (m->type == WS_PLACE && g) {
-      e->kind = g->kind;
-      e->country = g->country;
+      e->kind = gaz_str(c, g->kind);
+      e->country = gaz_str(c, g->country);
       e->population = g->population;
     }
   }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -116,8 +117,18 @@ static uint32_t add_phrase(ws_ctx *c, ws_doc *scratch, const char *s, size_t n,
   return scratch->toks.n ? node : TRIE_NONE;
 }
 
-static const char *keep(ws_ctx *c, const char *s, size_t n) {
-  return n ? arena_strndup(&c->strings, s, n) : NULL;
+/* Adds s[0, n) to the entries' strings; returns its offset (0: none). */
+static uint32_t keep(ws_ctx *c, const char *s, size_t n) {
+  if (!n)
+    return 0;
+  if (!c->gaz_text.n) /* offset 0 stands for no string */
+    *VEC_PUSH(c->gaz_text) = '\0';
+  size_t off = c->gaz_text.n;
+  VEC_RESERVE(c->gaz_text, off + n + 1);
+  memcpy(c->gaz_text.v + off, s, n);
+  c->gaz_text.v[off + n] = '\0';
+  c->gaz_text.n += n + 1;
+  return (uint32_t)off;
 }
 
 static void add_entry(ws_ctx *c, ws_doc *scratch, const char *phrase, size_t n,
@@ -128,7 +139,8 @@ static void add_entry(ws_ctx *c, ws_doc *scratch, const char *phrase, size_t n,
   for (uint32_t k = c->names.first_entry[node]; k != TRIE_NONE;
        k = c->entries.v[k].next)
     if (c->entries.v[k].type == e->type &&
-        strcmp(c->entries.v[k].canonical, e->canonical) == 0)
+        strcmp(gaz_str(c, c->entries.v[k].canonical),
+               gaz_str(c, e->canonical)) == 0)
       return; /* same name twice */
   gaz_entry *ne = VEC_PUSH(c->entries);
   *ne = *e;
@@ -409,6 +421,23 @@ bool gaz_fingerprint(const char *dir, uint64_t *fp) {
     free(buf);
   }
   *fp = h[0];
+  return true;
+}
+
+bool gaz_stamp(const char *dir, uint64_t *stamp) {
+  uint64_t h[4] = {0x9E3779B97F4A7C15ULL, 0, 0, 0};
+  for (int k = 0; k < F_COUNT; k++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, kinds[k].file);
+    struct stat st;
+    if (stat(path, &st) != 0)
+      return false;
+    h[1] = (uint64_t)st.st_size;
+    h[2] = (uint64_t)st.st_mtim.tv_sec;
+    h[3] = (uint64_t)st.st_mtim.tv_nsec;
+    h[0] = ws_hash(h, sizeof h);
+  }
+  *stamp = h[0];
   return true;
 }
 

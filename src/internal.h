@@ -107,16 +107,17 @@ typedef struct {
 #define LX_TRIE_INNER (1ull << 40)   /* later word of some gazetteer phrase */
 
 /* ---- gazetteers --------------------------------------------------------- */
+/* A gazetteer entry. Its strings are offsets into ws_ctx.gaz_text (0:
+ * none; gaz_str), with no pointers, so a snapshot's entries are used where
+ * the file is mapped. */
 typedef struct {
-  uint8_t type;   /* ws_entity_type */
-  uint8_t gender; /* 0, 'm', 'f' */
-  const char *canonical;
-  const char *office; /* person: office from the gazetteer */
-  const char *kind;   /* place kind */
-  const char *country;
+  uint32_t canonical, office, kind, country; /* office: a person's office */
   uint32_t population;
-  uint8_t place_rank; /* 3 country/continent/sea, 2 region, 1 city */
   uint32_t next; /* next entry ending at the same trie node, or TRIE_NONE */
+  uint8_t type;  /* ws_entity_type */
+  uint8_t gender;     /* 0, 'm', 'f' */
+  uint8_t place_rank; /* 3 country/continent/sea, 2 region, 1 city */
+  uint8_t pad;
 } gaz_entry;
 
 /* Word records (lexicon.c): what a word lookup returns, keyed by the
@@ -149,8 +150,8 @@ struct ws_ctx {
   trie names;        /* phrases of word ids -> gaz entries */
   trie cue_phrases;  /* multi-word cues; first_entry holds a CUEP_* class */
   VEC(gaz_entry) entries;
+  VEC(char) gaz_text; /* the entries' strings, each with its NUL; [0] = 0 */
   size_t counts[10]; /* per entity type and per list (COUNT_*) */
-  ws_arena strings;
   size_t max_doc_bytes;
   void *cues;       /* compiled pcre2 cue layouts (cues.c) */
   void *snap_image; /* the snapshot file the tables were loaded from */
@@ -160,6 +161,18 @@ struct ws_ctx {
   uint32_t wordrec_mask;
   wc_value byte_rec[128]; /* word records of one-byte ASCII tokens */
 };
+
+/* An entry's string (NULL: none). The bound check keeps a damaged
+ * snapshot from reading outside its strings, which end with a NUL. */
+static inline const char *gaz_str(const ws_ctx *c, uint32_t off) {
+  return off && off < c->gaz_text.n ? c->gaz_text.v + off : NULL;
+}
+
+/* The canonical name of entry k (never NULL). */
+static inline const char *gaz_canonical(const ws_ctx *c, uint32_t k) {
+  const char *s = gaz_str(c, c->entries.v[k].canonical);
+  return s ? s : "";
+}
 
 enum {
   COUNT_PERSON,
@@ -361,9 +374,14 @@ ws_status gaz_load_file(ws_ctx *c, const char *path, ws_error *err);
 /* A hash of the content of every gazetteer file of dir; false if one
  * cannot be read. */
 bool gaz_fingerprint(const char *dir, uint64_t *fp);
+/* A hash of the size and modification time of every gazetteer file of
+ * dir; false if one is missing. Cheap: no file is read. */
+bool gaz_stamp(const char *dir, uint64_t *stamp);
 
-/* Binary snapshot of the tables built from the gazetteers (snapshot.c). */
-bool snap_save(const ws_ctx *c, uint64_t data_fp, const char *path);
+/* Binary snapshot of the tables built from the gazetteers (snapshot.c):
+ * data_fp from gaz_fingerprint, stamp from gaz_stamp. */
+bool snap_save(const ws_ctx *c, uint64_t data_fp, uint64_t stamp,
+               const char *path);
 /* Loads the snapshot at path into a fresh context if it was written by
  * this code from the gazetteers of dir. On false the context may be
  * half-filled and must be freed. */

@@ -368,14 +368,14 @@ static void assign_person(ws_doc *d, mention *m) {
     }
   }
   const char *canon = m->entry != TRIE_NONE
-                          ? c->entries.v[m->entry].canonical
+                          ? gaz_canonical(c, m->entry)
                           : name_text(d, m->tok, m->tok + m->ntok);
   m->person = person_for(d, canon, m->gender, m->tok);
   person *p = &d->people.v[m->person];
   if (m->office_ntok && !p->office) {
     p->office = doc_span_str(d, m->office_tok, m->office_tok + m->office_ntok);
     if (m->office_entry != TRIE_NONE)
-      p->office_canon = c->entries.v[m->office_entry].canonical;
+      p->office_canon = gaz_canonical(c, m->office_entry);
   }
   if (m->ntok >= 2) { /* listed people too: "Clinton" after "Hillary Clinton" */
     uint32_t last = m->tok + m->ntok;

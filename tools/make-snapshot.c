@@ -16,12 +16,19 @@ int main(int argc, char **argv) {
   o.gazetteer_dir = argv[1];
   ws_ctx *c;
   ws_error err;
-  uint64_t fp;
+  uint64_t fp, stamp;
+  /* both before the tables are built: a file edited meanwhile then fails
+   * both checks at load time, and is parsed again */
+  if (!gaz_stamp(argv[1], &stamp) || !gaz_fingerprint(argv[1], &fp)) {
+    fprintf(stderr, "%s: cannot read the gazetteers of %s\n", argv[0],
+            argv[1]);
+    return 1;
+  }
   if (ws_ctx_new(&o, &c, &err) != WS_OK) {
     fprintf(stderr, "%s: %s\n", argv[0], err.message);
     return 1;
   }
-  if (!gaz_fingerprint(argv[1], &fp) || !snap_save(c, fp, argv[2])) {
+  if (!snap_save(c, fp, stamp, argv[2])) {
     fprintf(stderr, "%s: cannot write %s\n", argv[0], argv[2]);
     ws_ctx_free(c);
     return 1;

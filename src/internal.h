@@ -113,9 +113,9 @@ typedef struct {
 typedef struct {
   uint32_t canonical, office, kind, country; /* office: a person's office */
   uint32_t population;
-  uint32_t next; /* next entry ending at the same trie node, or TRIE_NONE */
-  uint8_t type;  /* ws_entity_type */
-  uint8_t gender;     /* 0, 'm', 'f' */
+  uint32_t next;  /* next entry ending at the same trie node, or TRIE_NONE */
+  uint8_t type;   /* ws_entity_type */
+  uint8_t gender; /* 0, 'm', 'f' */
   uint8_t place_rank; /* 3 country/continent/sea, 2 region, 1 city */
   uint8_t pad;
 } gaz_entry;
@@ -151,7 +151,7 @@ struct ws_ctx {
   trie cue_phrases;  /* multi-word cues; first_entry holds a CUEP_* class */
   VEC(gaz_entry) entries;
   VEC(char) gaz_text; /* the entries' strings, each with its NUL; [0] = 0 */
-  size_t counts[10]; /* per entity type and per list (COUNT_*) */
+  size_t counts[10];  /* per entity type and per list (COUNT_*) */
   size_t max_doc_bytes;
   void *cues;       /* compiled pcre2 cue layouts (cues.c) */
   void *snap_image; /* the snapshot file the tables were loaded from */

@@ -90,12 +90,37 @@ static inline size_t jw_ndigits_(unsigned long long u) {
   return n;
 }
 
-/* Writes the nd digits of u at o (no call to memcpy for a few bytes: the
- * offsets are most of a record). */
+/* Writes the nd digits of u at o, two a step (no call to memcpy for a
+ * few bytes: the offsets are most of a record). */
 static inline void jw_digits_(char *o, size_t nd, unsigned long long u) {
-  for (char *e = o + nd; e > o; u /= 10)
-    *--e = (char)('0' + u % 10);
+  static const char pairs[201] =
+      "00010203040506070809101112131415161718192021222324"
+      "25262728293031323334353637383940414243444546474849"
+      "50515253545556575859606162636465666768697071727374"
+      "75767778798081828384858687888990919293949596979899";
+  char *e = o + nd;
+  for (; u >= 10; u /= 100, e -= 2) {
+    const char *p = pairs + 2 * (u % 100);
+    e[-2] = p[0];
+    e[-1] = p[1];
+  }
+  if (e > o)
+    *--e = (char)('0' + u);
 }
+
+/* Compact output: writes the literal lit (a key, with its quotes, colon
+ * and any comma before it: JW_PUT_MEMBER_UINT) and the digits of v at o;
+ * returns the end. The caller reserved the room. */
+static inline char *jw_put_member_uint_(char *o, const char *lit, size_t n,
+                                        unsigned long long v) {
+  memcpy(o, lit, n);
+  o += n;
+  size_t nd = jw_ndigits_(v);
+  jw_digits_(o, nd, v);
+  return o + nd;
+}
+#define JW_PUT_MEMBER_UINT(o, lit, v)                                          \
+  jw_put_member_uint_((o), "" lit, sizeof(lit) - 1, (v))
 
 /* A member with a non-negative integer value: key (no escaping needed, n
  * bytes; JW_KEY_UINT: a string literal) and value in one step. */

@@ -12,8 +12,9 @@
  * of the content of every gazetteer file, so an edited gazetteer is parsed
  * again. The content is hashed only when a file's size or modification
  * time (to the nanosecond) differs from when the snapshot was written:
- * reading 4 MB of TSV took a third of start-up. The build writes the snapshot beside the library (meson.build);
- * a snapshot that does not match is ignored. */
+ * reading 4 MB of TSV took a third of start-up. The build writes the snapshot
+ * beside the library (meson.build); a snapshot that does not match is ignored.
+ */
 #define _DEFAULT_SOURCE /* MAP_* */
 #include <stdio.h>
 #include <stdlib.h>

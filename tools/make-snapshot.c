@@ -20,8 +20,7 @@ int main(int argc, char **argv) {
   /* both before the tables are built: a file edited meanwhile then fails
    * both checks at load time, and is parsed again */
   if (!gaz_stamp(argv[1], &stamp) || !gaz_fingerprint(argv[1], &fp)) {
-    fprintf(stderr, "%s: cannot read the gazetteers of %s\n", argv[0],
-            argv[1]);
+    fprintf(stderr, "%s: cannot read the gazetteers of %s\n", argv[0], argv[1]);
     return 1;
   }
   if (ws_ctx_new(&o, &c, &err) != WS_OK) {

@@ -44,8 +44,9 @@ static inline bool name_token_test(const ws_doc *d, uint32_t i) {
              ((t->lex & (LX_NOT_NAME | LX_CUE_VERB | LX_HONORIFIC | LX_STARTER |
                          LX_GROUP)) == 0);
   uint64_t f = t->lex;
-  if (may && (t->flags & TF_SENT_START) &&
-      !(f & (LX_FIRST_NAME | LX_SURNAME)) &&
+  bool start = may & ((t->flags & TF_SENT_START) != 0) &
+               ((f & (LX_FIRST_NAME | LX_SURNAME)) == 0); /* rare */
+  if (__builtin_expect(start, 0) &&
       ((f & LX_ADV) ||
        (t->len > 4 && memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0)))
     return false; /* "Eventually Ann Lee said": an adverb, capitalised */

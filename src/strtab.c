@@ -67,14 +67,28 @@ void strtab_free(strtab *t) {
   memset(t, 0, sizeof *t);
 }
 
+static inline uint64_t tag_of(uint64_t h) { return h & 0xFFFFFFFF00000000ULL; }
+
+/* Why not always memset: a document's table has a few strings in 1024
+ * slots or more, and clearing them all for each document was a visible
+ * share of the time. Each string's slot is found again from its hash; it
+ * is in the run from its home slot, whatever was cleared before it. */
 void strtab_clear(strtab *t) {
-  if (t->n)
+  if ((size_t)t->n * 16 > (size_t)t->mask + 1) {
     memset(t->slots, 0, ((size_t)t->mask + 1) * sizeof *t->slots);
+  } else {
+    for (uint32_t id = 0; id < t->n; id++) {
+      uint64_t h = ws_hash(t->pool + t->span[id].off, t->span[id].len);
+      uint64_t want = tag_of(h) | (id + 1);
+      uint32_t i = (uint32_t)h & t->mask;
+      while (t->slots[i] != want)
+        i = (i + 1) & t->mask;
+      t->slots[i] = 0;
+    }
+  }
   t->n = 0;
   t->pool_len = 0;
 }
-
-static inline uint64_t tag_of(uint64_t h) { return h & 0xFFFFFFFF00000000ULL; }
 
 uint32_t strtab_find_h(const strtab *t, const char *s, size_t n, uint64_t h) {
   uint64_t tag = tag_of(h);

@@ -53,9 +53,9 @@ START_TEST(malformed_rows) {
 END_TEST
 
 START_TEST(user_file) {
-  const char *path = write_tmp(
-      "people.tsv", "name\taliases\tgender\toffice\tcountry\n"
-                    "Zorba Quillfeather\tQuillfeather\tm\t\tGR\n");
+  const char *path =
+      write_tmp("people.tsv", "name\taliases\tgender\toffice\tcountry\n"
+                              "Zorba Quillfeather\tQuillfeather\tm\t\tGR\n");
   ws_options o = ws_options_default();
   o.gazetteer_dir = TEST_GAZETTEERS;
   const char *files[] = {path};
@@ -103,8 +103,30 @@ START_TEST(strtab_interning) {
   }
   ck_assert_uint_eq(strtab_find(&s, "k4999", 5), 5000);
   ck_assert_str_eq(strtab_str(&s, a), "alpha");
-  strtab_clear(&s);
+  strtab_clear(&s); /* many strings: the whole table is zeroed */
   ck_assert_uint_eq(strtab_find(&s, "alpha", 5), STR_NONE);
+  strtab_free(&s);
+}
+END_TEST
+
+/* A cleared table with few strings zeroes only their slots: every slot
+ * must be empty after each clear, whatever the order of the probe runs. */
+START_TEST(strtab_clear_few) {
+  strtab s;
+  strtab_init(&s);
+  char key[16];
+  for (int round = 0; round < 50; round++) {
+    int n = 1 + round % 60; /* up to 60 strings in 1024 slots */
+    for (int i = 0; i < n; i++) {
+      snprintf(key, sizeof key, "w%d.%d", round, i * 7919);
+      ck_assert_uint_eq(strtab_intern(&s, key, strlen(key)), (uint32_t)i);
+    }
+    strtab_clear(&s);
+    for (uint32_t i = 0; i <= s.mask; i++)
+      ck_assert_uint_eq(s.slots[i], 0);
+    snprintf(key, sizeof key, "w%d.0", round);
+    ck_assert_uint_eq(strtab_find(&s, key, strlen(key)), STR_NONE);
+  }
   strtab_free(&s);
 }
 END_TEST
@@ -125,10 +147,11 @@ int main(void) {
   if (system(cmd) != 0)
     return 1;
   const feature f[] = {{"malformed-rows", malformed_rows},
-                              {"user-file", user_file},
-                              {"trie", trie_longest},
-                              {"strtab", strtab_interning},
-                              {"stats", stats}};
+                       {"user-file", user_file},
+                       {"trie", trie_longest},
+                       {"strtab", strtab_interning},
+                       {"strtab-clear", strtab_clear_few},
+                       {"stats", stats}};
   int rc = RUN_FEATURES("gazetteer", f);
   snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
   if (system(cmd) != 0)

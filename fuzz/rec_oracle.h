@@ -16,6 +16,18 @@ static inline bool rec_same(const json_t *v, const rec_buf *b, bool found) {
          (b->n == 0 || memcmp(json_string_value(v), b->v, b->n) == 0);
 }
 
+/* The REC_TEXT_ASCII and REC_TEXT_NUL bits that text's bytes call for. */
+static inline int rec_text_bits(const char *s, size_t n) {
+  int bits = REC_TEXT_ASCII;
+  for (size_t i = 0; i < n; i++) {
+    if ((unsigned char)s[i] >= 0x80)
+      bits &= ~REC_TEXT_ASCII;
+    if (!s[i])
+      bits |= REC_TEXT_NUL;
+  }
+  return bits;
+}
+
 /* NULL when rec_scan and jansson agree on line, else what differs. */
 static inline const char *rec_oracle(const char *line, size_t len,
                                      const char *text_field,
@@ -34,6 +46,9 @@ static inline const char *rec_oracle(const char *line, size_t len,
       why = "text differs";
     } else if (!rec_same(json_object_get(v, id_field), &id, r & REC_ID)) {
       why = "id differs";
+    } else if ((r & REC_TEXT) && (r & (REC_TEXT_ASCII | REC_TEXT_NUL)) !=
+                                     rec_text_bits(text.v, text.n)) {
+      why = "the text's ASCII or NUL flag is wrong";
     } else {
       json_object_foreach(v, k, x) {
         if (!json_is_string(x))

@@ -271,7 +271,9 @@ typedef struct {
  * flat all-string object; returns a mask of REC_* found, or -1 to let
  * jansson read the line. */
 typedef VEC(char) rec_buf;
-enum { REC_TEXT = 1, REC_ID = 2 };
+/* rec_scan's answer: which fields it found, and what it learnt of the
+ * text while unescaping it (then load_text need not scan it again). */
+enum { REC_TEXT = 1, REC_ID = 2, REC_TEXT_ASCII = 4, REC_TEXT_NUL = 8 };
 int rec_scan(const char *line, size_t len, const char *text_field,
              const char *id_field, rec_buf *text, rec_buf *id);
 
@@ -309,6 +311,8 @@ struct ws_doc {
   size_t len, cap, orig_cap;
   VEC(char) feed;
   rec_buf rec_text, rec_id; /* record_scan.c output */
+  int text_scan; /* set by read.c: REC_TEXT (valid UTF-8) | REC_TEXT_ASCII |
+                    REC_TEXT_NUL; 0: load_text scans the text itself */
   word_cache *wcache;       /* aligned to a cache line at least */
   VEC(uint32_t) trie_start; /* per token: its cache entry's trie_node */
   VEC(lk_key) lk_keys;      /* per token: its cache key (tokenize.c) */

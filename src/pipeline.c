@@ -78,6 +78,7 @@ void doc_reset(ws_doc *d) {
   d->err_code = NULL;
   d->err_msg[0] = '\0';
   d->err_line = 0;
+  d->text_scan = 0;
   d->toks.n = d->ments.n = d->people.n = d->quotes.n = 0;
   d->warns.n = d->pub_ents.n = d->pub_quotes.n = d->units.n = 0;
   arena_reset(&d->arena);
@@ -117,6 +118,10 @@ static bool load_text(ws_doc *d, const char *text, size_t len) {
   }
   memset(d->text + len, 0, TEXT_PAD);
   d->len = len;
+  int known = d->text_scan;
+  d->text_scan = 0;
+  if ((known & REC_TEXT) && !(known & REC_TEXT_NUL))
+    return known & REC_TEXT_ASCII; /* valid UTF-8: read.c's scan said so */
   const unsigned char *s = (const unsigned char *)text;
   bool bad_utf8 = false, nul = false, ascii = true;
   for (size_t i = 0; i < len;) {

@@ -48,6 +48,7 @@ ws_status ws_process_record(ws_doc *d, const char *line, size_t len,
     d->rec_text.cap = d->cap;
     d->text = v;
     d->cap = cap;
+    d->text_scan = found & (REC_TEXT | REC_TEXT_ASCII | REC_TEXT_NUL);
     ws_status st = doc_run(d, d->text, d->rec_text.n, err);
     if (st != WS_OK)
       d->err_line = line_no;

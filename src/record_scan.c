@@ -11,6 +11,7 @@
 
 typedef struct {
   const unsigned char *p, *end;
+  bool high, nul; /* the last string read has a non-ASCII char / a NUL */
 } cursor;
 
 static void skip_ws(cursor *c) {
@@ -67,6 +68,7 @@ static void put_utf8(rec_buf *out, uint32_t cp) {
  * appends its unescaped bytes. Returns false where jansson should decide. */
 static bool string_lit(cursor *c, rec_buf *out) {
   const unsigned char *p = c->p, *run = p;
+  c->high = c->nul = false;
   /* room for the rest of the line: no escape is shorter than its bytes */
   if (out)
     VEC_RESERVE(*out, out->n + (size_t)(c->end - p));
@@ -86,6 +88,7 @@ static bool string_lit(cursor *c, rec_buf *out) {
       size_t l = utf8_decode_multi(p, (size_t)(c->end - p), 0, &cp);
       if (cp < 0)
         return false;
+      c->high = true;
       p += l;
       continue;
     }
@@ -151,6 +154,8 @@ static bool string_lit(cursor *c, rec_buf *out) {
     }
     p += 2;
     run = p;
+    c->high |= cp >= 0x80;
+    c->nul |= cp == 0;
     if (out && cp < 0x80)
       out->v[out->n++] = (char)cp;
     else if (out)
@@ -179,7 +184,8 @@ static bool same(const char *k, size_t n, const char *name) {
 
 int rec_scan(const char *line, size_t len, const char *text_field,
              const char *id_field, rec_buf *text, rec_buf *id) {
-  cursor c = {(const unsigned char *)line, (const unsigned char *)line + len};
+  cursor c = {(const unsigned char *)line, (const unsigned char *)line + len,
+              false, false};
   int found = 0;
   text->n = id->n = 0;
   skip_ws(&c);
@@ -207,7 +213,10 @@ int rec_scan(const char *line, size_t len, const char *text_field,
         out->n = 0; /* a repeated key: the last value wins, as in jansson */
       if (!string_lit(&c, out))
         return -1;
-      found |= is_text ? REC_TEXT : is_id ? REC_ID : 0;
+      if (is_text) /* a repeated key: the last value's */
+        found = (found & ~(REC_TEXT_ASCII | REC_TEXT_NUL)) | REC_TEXT |
+                (c.high ? 0 : REC_TEXT_ASCII) | (c.nul ? REC_TEXT_NUL : 0);
+      found |= is_id ? REC_ID : 0;
       skip_ws(&c);
       if (c.p >= c.end)
         return -1;

@@ -332,6 +332,8 @@ struct ws_doc {
   strtab person_ids; /* canonical name -> index into people */
   strtab alias_keys; /* surname key -> index into alias_person */
   VEC(int32_t) alias_person;
+  uint64_t alias_first[4];  /* bit per first byte of the alias keys */
+  uint64_t alias_one[4];    /* bit per first byte and length, one-word keys */
   VEC(uint32_t) name_toks;  /* tokens with TF_NAME, in order */
   VEC(uint32_t) hon_toks;   /* honorific words (names.c) */
   VEC(uint32_t) title_toks; /* where titled_names starts (names.c) */

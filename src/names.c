@@ -332,11 +332,46 @@ static int32_t person_for(ws_doc *d, const char *canonical, uint8_t gender,
   return (int32_t)id;
 }
 
+/* Why filters before the alias table: link_surnames would normalise and
+ * hash every name token; most start with a letter, or have a length, that
+ * no alias key has. A key that starts with an ASCII byte starts with that
+ * byte lower-cased, and an ASCII word keeps its length. */
+static inline void bit_set(uint64_t *set, unsigned i) {
+  set[i >> 6 & 3] |= 1ull << (i & 63);
+}
+static inline bool bit_has(const uint64_t *set, unsigned i) {
+  return set[i >> 6 & 3] >> (i & 63) & 1;
+}
+static inline unsigned one_word_bit(unsigned char first, size_t len) {
+  return (first * 31u + (unsigned)len) & 255;
+}
+
+/* Could tokens [i, i + len) have an alias key, by the filters? */
+static bool may_be_alias(const ws_doc *d, uint32_t i, uint32_t len) {
+  const token *t = &d->toks.v[i];
+  const unsigned char *s = (const unsigned char *)d->text + t->off;
+  if (s[0] >= 0x80)
+    return true; /* its key's first byte is not known without normalising */
+  unsigned char first =
+      (unsigned char)(s[0] | ((unsigned)(s[0] - 'A') < 26u ? 32 : 0));
+  if (!bit_has(d->alias_first, first))
+    return false;
+  if (len != 1)
+    return true;
+  for (uint32_t j = 0; j < t->len; j++)
+    if (s[j] >= 0x80)
+      return true;
+  return bit_has(d->alias_one, one_word_bit(first, t->len));
+}
+
 static void add_alias(ws_doc *d, uint32_t a, uint32_t b, int32_t pid) {
   char key[KEY_MAX];
   size_t k = key_of(d, a, b, key);
   if (!k)
     return;
+  bit_set(d->alias_first, (unsigned char)key[0]);
+  if (b == a + 1)
+    bit_set(d->alias_one, one_word_bit((unsigned char)key[0], k));
   uint32_t id = strtab_intern(&d->alias_keys, key, k);
   if (id == d->alias_person.n)
     *VEC_PUSH(d->alias_person) = pid;
@@ -613,6 +648,8 @@ static void link_surnames(ws_doc *d) {
                                         !place_in_name(d, i + 1)) ||
                                        !name_token(d, i + 1))))
         continue;
+      if (!may_be_alias(d, i, len))
+        continue;
       size_t k = key_of(d, i, i + len, key);
       uint32_t id = k ? strtab_find(&d->alias_keys, key, k) : STR_NONE;
       if (id == STR_NONE)
@@ -632,6 +669,8 @@ static void link_surnames(ws_doc *d) {
 void names_find(ws_doc *d) {
   strtab_clear(&d->person_ids);
   strtab_clear(&d->alias_keys);
+  memset(d->alias_first, 0, sizeof d->alias_first);
+  memset(d->alias_one, 0, sizeof d->alias_one);
   d->alias_person.n = 0;
   d->people.n = 0;
   mark_name_tokens(d);

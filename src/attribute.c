@@ -274,9 +274,8 @@ static int32_t office_holder(ws_doc *d, const mention *office) {
   char key[128], k2[128];
   size_t kn = norm_key(d->text + head->off, head->len, key, sizeof key);
   int32_t found = -1;
-  const char *canon = office->entry != TRIE_NONE
-                          ? gaz_canonical(d->ctx, office->entry)
-                          : NULL;
+  const char *canon =
+      office->entry != TRIE_NONE ? gaz_canonical(d->ctx, office->entry) : NULL;
   size_t p0 = d->people.n > MAX_HOLDERS ? d->people.n - MAX_HOLDERS : 0;
   for (size_t p = p0; kn && p < d->people.n; p++) {
     const char *o = d->people.v[p].office;
@@ -495,8 +494,8 @@ static void according_unit(ws_doc *d, uint32_t i) {
   noun_features(d, end - 1);
 }
 
-enum { US_DET, US_PRON_NOMINAL, US_ACCORDING, US_REL }; /* unit_starts[] */
-_Static_assert(US_REL + 1 == UNIT_START_LISTS, "one list per pass");
+enum { US_DET, US_PRON_NOMINAL, US_ACCORDING, US_REL, US_NAMED };
+_Static_assert(US_NAMED + 1 == UNIT_START_LISTS, "one list per pass");
 static const uint64_t pron_nominal =
     LX_PRON_IT | LX_PRON_M | LX_PRON_F | LX_PRON_PL | LX_PRON_1 | LX_NOMINAL;
 
@@ -520,6 +519,9 @@ static void list_unit_starts(ws_doc *d) {
     k[US_ACCORDING] += (f & LX_ACCORDING) != 0;
     v[US_REL][k[US_REL]] = i;
     k[US_REL] += (f & LX_REL) != 0;
+    v[US_NAMED][k[US_NAMED]] = i; /* capitalised, or in a list's mention */
+    k[US_NAMED] += word & (((T(d, i)->flags & (TF_CAP | TF_ALLCAPS)) != 0) |
+                           (d->ment_at.v[i] >= 0));
   }
   for (int l = 0; l < UNIT_START_LISTS; l++)
     d->unit_starts[l].n = k[l];
@@ -572,8 +574,10 @@ static void build_units(ws_doc *d) {
       from = d->units.v[d->units.n - 1].tok + d->units.v[d->units.n - 1].ntok;
     }
   }
-  for (uint32_t i = 0; i < n; i++) {
-    if (!free_tok(d, i) || T(d, i)->cls != T_WORD)
+  uint32_t next = 0; /* tokens before it are in a unit made here */
+  for (size_t k = 0; k < d->unit_starts[US_NAMED].n; k++) {
+    uint32_t i = start_at(d, US_NAMED, k); /* offices, places, names */
+    if (i < next || !free_tok(d, i))
       continue;
     int32_t mi = d->ment_at.v[i];
     if (mi >= 0 && d->ments.v[mi].type == WS_OFFICE &&
@@ -595,9 +599,10 @@ static void build_units(ws_doc *d) {
                (mi >= 0 && d->ments.v[mi].type == WS_PLACE)) {
       name_unit(d, i);
     }
+    next = i + 1;
     if (d->unit_at.v[i] >= 0) {
       const struct unit *u = &d->units.v[d->unit_at.v[i]];
-      i = u->tok + u->ntok - 1;
+      next = u->tok + u->ntok;
     }
   }
   for (size_t k = 0; k < d->unit_starts[US_ACCORDING].n; k++) {

@@ -278,7 +278,7 @@ int rec_scan(const char *line, size_t len, const char *text_field,
              const char *id_field, rec_buf *text, rec_buf *id);
 
 /* Lists of the tokens where attribute.c's unit passes start. */
-enum { UNIT_START_LISTS = 4 };
+enum { UNIT_START_LISTS = 5 };
 
 /* lex_lookup's scratch: each token's cache key (k1 == 0: none yet), and
  * the tokens that missed with their normalised key and its home slot. */

@@ -406,39 +406,41 @@ ws_status gaz_load_dir(ws_ctx *c, const char *dir, ws_error *err) {
   return WS_OK;
 }
 
-bool gaz_fingerprint(const char *dir, uint64_t *fp) {
-  uint64_t h[3] = {0x9E3779B97F4A7C15ULL, 0, 0};
-  for (int k = 0; k < F_COUNT; k++) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, kinds[k].file);
-    size_t len;
-    char *buf = read_file(path, &len);
-    if (!buf)
-      return false;
-    h[1] = ws_hash(buf, len);
-    h[2] = len;
-    h[0] = ws_hash(h, sizeof h);
-    free(buf);
-  }
-  *fp = h[0];
-  return true;
-}
-
-bool gaz_stamp(const char *dir, uint64_t *stamp) {
+/* One hash of every gazetteer file of dir: of each file's bytes (content),
+ * or of its size and modification time. False if one cannot be read. */
+static bool hash_files(const char *dir, bool content, uint64_t *out) {
   uint64_t h[4] = {0x9E3779B97F4A7C15ULL, 0, 0, 0};
   for (int k = 0; k < F_COUNT; k++) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, kinds[k].file);
-    struct stat st;
-    if (stat(path, &st) != 0)
-      return false;
-    h[1] = (uint64_t)st.st_size;
-    h[2] = (uint64_t)st.st_mtim.tv_sec;
-    h[3] = (uint64_t)st.st_mtim.tv_nsec;
+    if (content) {
+      size_t len;
+      char *buf = read_file(path, &len);
+      if (!buf)
+        return false;
+      h[1] = ws_hash(buf, len);
+      h[2] = len;
+      free(buf);
+    } else {
+      struct stat st;
+      if (stat(path, &st) != 0)
+        return false;
+      h[1] = (uint64_t)st.st_size;
+      h[2] = (uint64_t)st.st_mtim.tv_sec;
+      h[3] = (uint64_t)st.st_mtim.tv_nsec;
+    }
     h[0] = ws_hash(h, sizeof h);
   }
-  *stamp = h[0];
+  *out = h[0];
   return true;
+}
+
+bool gaz_fingerprint(const char *dir, uint64_t *fp) {
+  return hash_files(dir, true, fp);
+}
+
+bool gaz_stamp(const char *dir, uint64_t *stamp) {
+  return hash_files(dir, false, stamp);
 }
 
 ws_status gaz_load_file(ws_ctx *c, const char *path, ws_error *err) {

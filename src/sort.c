@@ -1,16 +1,17 @@
 /* sort.c - stable sort by a uint32 key (sort.h): each element's key and
- * index packed in a uint64, so that sorting the packed values (insertion
- * on runs of 16, then bottom-up merges) is stable by construction; then
- * the elements are moved once, into their sorted places. */
+ * index packed in a uint64, so that sorting the packed values is stable by
+ * construction; the ascending runs already in the input are merged in
+ * pairs until one is left, then the elements are moved once, into their
+ * sorted places. Why runs: the arrays sorted here are a few sorted lists
+ * written one after another (one per pass that finds units or mentions),
+ * so a few merge passes sort them. */
 #include "sort.h"
 
 #include <stdint.h>
 #include <string.h>
 
-enum { RUN = 16 };
-
 size_t ws_sort_scratch(size_t n, size_t size) {
-  return 2 * n * sizeof(uint64_t) + n * size;
+  return 2 * n * sizeof(uint64_t) + (n + 1) * sizeof(uint32_t) + n * size;
 }
 
 static uint32_t key_at(const char *base, size_t i, size_t size,
@@ -18,16 +19,6 @@ static uint32_t key_at(const char *base, size_t i, size_t size,
   uint32_t k;
   memcpy(&k, base + i * size + key_off, sizeof k);
   return k;
-}
-
-static void insertion(uint64_t *a, size_t n) {
-  for (size_t i = 1; i < n; i++) {
-    uint64_t x = a[i];
-    size_t j = i;
-    for (; j > 0 && a[j - 1] > x; j--)
-      a[j] = a[j - 1];
-    a[j] = x;
-  }
 }
 
 /* Merges src[lo, mid) and src[mid, hi) into dst[lo, hi). */
@@ -52,21 +43,30 @@ void ws_sort_by_key(void *base, size_t n, size_t size, size_t key_off,
   if (k >= n)
     return;
   uint64_t *a = scratch, *b = a + n; /* key << 32 | index: all distinct */
-  for (size_t i = 0; i < n; i++)
+  uint32_t *runs = (uint32_t *)(b + n), nr = 0; /* run starts, then n */
+  for (size_t i = 0; i < n; i++) {
     a[i] = (uint64_t)key_at(v, i, size, key_off) << 32 | (uint32_t)i;
-  for (size_t lo = 0; lo < n; lo += RUN)
-    insertion(a + lo, n - lo < RUN ? n - lo : RUN);
-  for (size_t w = RUN; w < n; w *= 2) {
-    for (size_t lo = 0; lo < n; lo += 2 * w) {
-      size_t mid = lo + w < n ? lo + w : n;
-      size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
-      merge(a, b, lo, mid, hi);
+    if (i == 0 || a[i] < a[i - 1])
+      runs[nr++] = (uint32_t)i;
+  }
+  runs[nr] = (uint32_t)n;
+  while (nr > 1) { /* each pass halves the runs; runs[m] is written behind
+                      the reads */
+    uint32_t m = 0;
+    for (uint32_t r = 0; r < nr; r += 2) {
+      if (r + 1 < nr)
+        merge(a, b, runs[r], runs[r + 1], runs[r + 2]);
+      else
+        memcpy(b + runs[r], a + runs[r], (runs[r + 1] - runs[r]) * sizeof *a);
+      runs[m++] = runs[r];
     }
+    runs[m] = (uint32_t)n;
+    nr = m;
     uint64_t *t = a;
     a = b;
     b = t;
   }
-  char *out = (char *)((uint64_t *)scratch + 2 * n);
+  char *out = (char *)(runs + n + 1);
   for (size_t i = 0; i < n; i++)
     memcpy(out + i * size, v + (uint32_t)a[i] * size, size);
   memcpy(v, out, n * size);

@@ -243,11 +243,19 @@ static void set_flanking(src s, token *t) {
     t->flags |= TF_RFLANK;
 }
 
+/* Room for both per-token arrays, grown together so that a push checks
+ * one capacity (tok_tokenize keeps lk_keys.cap >= toks.cap). */
+static void grow_tokens(ws_doc *d) {
+  VEC_RESERVE(d->toks, d->toks.n + 1);
+  VEC_RESERVE(d->lk_keys, d->toks.cap);
+}
+
 /* A new token, with no cache key yet (lex_lookup makes the rest). */
 static inline token *push_token(ws_doc *d) {
-  VEC_RESERVE(d->lk_keys, d->toks.n + 1);
+  if (__builtin_expect(d->toks.n == d->toks.cap, 0))
+    grow_tokens(d);
   d->lk_keys.v[d->toks.n].k1 = 0;
-  return VEC_PUSH(d->toks);
+  return &d->toks.v[d->toks.n++];
 }
 
 /* The word cache key of a plain word of 2 to 15 bytes, made while its
@@ -263,6 +271,7 @@ static inline void key_word(ws_doc *d, size_t tok, const char *s, size_t n) {
 void tok_tokenize(ws_doc *d) {
   src s = {(const unsigned char *)d->text, d->len};
   d->toks.n = 0;
+  VEC_RESERVE(d->lk_keys, d->toks.cap);
   size_t i = 0, l;
   uint16_t pending = TF_PARA_START;
   uint32_t para = 0;

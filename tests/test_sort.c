@@ -1,6 +1,7 @@
 /* test_sort.c - the stable sort by a uint32 key: order by key, ties in
  * input order, the whole element carried along, for sorted, reversed and
- * random inputs around the run and merge sizes. */
+ * random inputs, and several sorted lists one after another (the arrays
+ * the pipeline sorts), around the merge sizes. */
 #include "sort.h"
 #include "testutil.h"
 
@@ -27,14 +28,16 @@ START_TEST(orders) {
     size_t n = *np;
     item *v = calloc(n + 1, sizeof *v);
     void *tmp = malloc(ws_sort_scratch(n + 1, sizeof *v));
-    for (int shape = 0; shape < 4; shape++) {
+    for (int shape = 0; shape < 5; shape++) {
       for (size_t i = 0; i < n; i++) {
         rng = rng * 1103515245u + 12345u;
         uint32_t r = rng >> 16;
         v[i].key = shape == 0   ? (uint32_t)i                 /* sorted */
                    : shape == 1 ? (uint32_t)(n - i)           /* reversed */
                    : shape == 2 ? r % 7                       /* many ties */
-                                : (uint32_t)(i % 50) + r % 3; /* runs */
+                   : shape == 3 ? (uint32_t)(i % 50) + r % 3  /* runs */
+                                : (uint32_t)(i % (n / 5 + 1)) * 3 +
+                                      (uint32_t)(i / (n / 5 + 1)) % 2; /* lists */
         v[i].seq = (uint32_t)i;
         snprintf(v[i].pad, sizeof v[i].pad, "%u/%u", v[i].key, v[i].seq);
       }

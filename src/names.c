@@ -67,7 +67,7 @@ static void mark_name_tokens(ws_doc *d) {
   for (uint32_t i = 0; i < n; i++) {
     token *t = &d->toks.v[i];
     bool name = name_token_test(d, i);
-    t->flags |= (uint16_t)(name ? TF_NAME : 0);
+    t->flags |= (uint16_t)((unsigned)name * TF_NAME); /* no branch */
     d->name_toks.v[k] = i;
     k += name;
     d->hon_toks.v[h] = i;

@@ -488,8 +488,9 @@ static bool plain_lower_word(const ws_doc *d, uint32_t i) {
   const token *t = &d->toks.v[i];
   uint64_t closed = LX_DET | LX_PREP | LX_CONJ | LX_ADV | LX_THAT |
                     LX_CUE_VERB | LX_PRON_M | LX_PRON_F | LX_PRON_PL;
-  return t->cls == T_WORD && !(t->flags & (TF_CAP | TF_ALLCAPS)) &&
-         !(t->lex & closed);
+  /* & not &&: the outcome is hard to predict */
+  return (t->cls == T_WORD) & ((t->flags & (TF_CAP | TF_ALLCAPS)) == 0) &
+         ((t->lex & closed) == 0);
 }
 
 /* A role noun naming the person next to it: "German novelist Katrin
@@ -502,9 +503,10 @@ static void role_people(ws_doc *d) {
     if (start < 2 || start < next || start + 1 >= n)
       continue;
     bool comma = tok_is(&t[i], ',');
-    if (!(plain_lower_word(d, i) && (t[i - 1].lex & LX_DEMONYM)) &&
-        !(comma && plain_lower_word(d, i - 1)))
-      continue;
+    bool after_demonym = /* "German novelist Katrin Albers" */
+        plain_lower_word(d, i) & ((t[i - 1].lex & LX_DEMONYM) != 0);
+    if (!(after_demonym | (comma & plain_lower_word(d, i - 1))))
+      continue; /* nor "her publisher, Jonas Riedl" */
     if (d->ment_at.v[start] >= 0)
       continue;
     uint32_t end = scan_name(d, start);

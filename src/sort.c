@@ -7,6 +7,7 @@
  * so a few merge passes sort them. */
 #include "sort.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -25,8 +26,13 @@ static uint32_t key_at(const char *base, size_t i, size_t size,
 static void merge(const uint64_t *src, uint64_t *dst, size_t lo, size_t mid,
                   size_t hi) {
   size_t i = lo, j = mid, o = lo;
-  while (i < mid && j < hi)
-    dst[o++] = src[j] < src[i] ? src[j++] : src[i++];
+  while (i < mid && j < hi) { /* no branch on the comparison */
+    uint64_t x = src[i], y = src[j];
+    bool right = y < x;
+    dst[o++] = right ? y : x;
+    j += right;
+    i += !right;
+  }
   while (i < mid)
     dst[o++] = src[i++];
   while (j < hi)
@@ -67,7 +73,15 @@ void ws_sort_by_key(void *base, size_t n, size_t size, size_t key_off,
     b = t;
   }
   char *out = (char *)(runs + n + 1);
-  for (size_t i = 0; i < n; i++)
-    memcpy(out + i * size, v + (uint32_t)a[i] * size, size);
+  if (size % 4 == 0) { /* the usual structs: word copies, no memcpy call */
+    for (size_t i = 0; i < n; i++) {
+      const char *from = v + (uint32_t)a[i] * size;
+      for (size_t w = 0; w < size; w += 4)
+        memcpy(out + i * size + w, from + w, 4);
+    }
+  } else {
+    for (size_t i = 0; i < n; i++)
+      memcpy(out + i * size, v + (uint32_t)a[i] * size, size);
+  }
   memcpy(v, out, n * size);
 }

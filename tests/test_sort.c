@@ -60,7 +60,39 @@ START_TEST(orders) {
 }
 END_TEST
 
+/* Elements of 7 bytes (not a multiple of 4: the byte-copy path), the key
+ * unaligned at byte 1, the other bytes carried along. */
+START_TEST(odd_size) {
+  enum { N = 101, SIZE = 7 };
+  unsigned char v[N * SIZE];
+  void *tmp = malloc(ws_sort_scratch(N, SIZE));
+  for (uint32_t i = 0; i < N; i++) {
+    uint32_t key = (i * 37) % 11;
+    v[i * SIZE] = (unsigned char)i;
+    memcpy(v + i * SIZE + 1, &key, 4);
+    v[i * SIZE + 5] = (unsigned char)(key + 1);
+    v[i * SIZE + 6] = (unsigned char)~i;
+  }
+  ws_sort_by_key(v, N, SIZE, 1, tmp);
+  uint32_t prev_key = 0, prev_seq = 0;
+  for (uint32_t i = 0; i < N; i++) {
+    uint32_t key, seq = v[i * SIZE];
+    memcpy(&key, v + i * SIZE + 1, 4);
+    ck_assert_uint_eq(v[i * SIZE + 5], key + 1);
+    ck_assert_uint_eq(v[i * SIZE + 6], (unsigned char)~seq);
+    if (i > 0) {
+      ck_assert_uint_le(prev_key, key);
+      if (prev_key == key)
+        ck_assert_uint_lt(prev_seq, seq);
+    }
+    prev_key = key;
+    prev_seq = seq;
+  }
+  free(tmp);
+}
+END_TEST
+
 int main(void) {
-  const feature f[] = {{"orders", orders}};
+  const feature f[] = {{"orders", orders}, {"odd_size", odd_size}};
   return RUN_FEATURES("sort", f);
 }

@@ -28,11 +28,6 @@ static inline uint64_t swar_below(uint64_t x, unsigned char n) {
   return (x - SWAR_ONES * n) & ~x & SWAR_HIGHS;
 }
 
-/* Number of bytes of x that are UTF-8 continuation bytes (10xxxxxx). */
-static inline unsigned swar_continuations(uint64_t x) {
-  uint64_t m = (x & ~(x << 1) & SWAR_HIGHS) >> 7; /* one bit per byte */
-  return (unsigned)((m * SWAR_ONES) >> 56);
-}
 
 /* High bit of each byte of x that lies in [lo, hi], for bytes below 0x80
  * (the caller masks the others): adding 0x80 - lo sets the high bit from lo
@@ -53,6 +48,11 @@ static inline uint64_t swar_lower(uint64_t x7) {
  * multiply sums them, with no need for a popcount instruction. */
 static inline unsigned swar_count_highs(uint64_t m) {
   return (unsigned)(((m >> 7) * SWAR_ONES) >> 56);
+}
+
+/* Number of bytes of x that are UTF-8 continuation bytes (10xxxxxx). */
+static inline unsigned swar_continuations(uint64_t x) {
+  return swar_count_highs(x & ~(x << 1) & SWAR_HIGHS);
 }
 
 /* Index of the first byte of x in memory order whose high bit is set in m

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "whosaid_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -27,7 +29,9 @@ extern "C" {
  * by functions named *_json are heap memory the caller frees with ws_free().
  */
 
-/** ## Version */
+/** ## Version
+ * WS_VERSION_* (whosaid_version.h) give the headers' version, these the
+ * library's. */
 WS_EXPORT const char *ws_version_string(void);
 /** Version as MAJOR * 10000 + MINOR * 100 + PATCH. */
 WS_EXPORT int ws_version(void);
@@ -66,9 +70,17 @@ typedef struct {
 /** ## Context: loaded gazetteers and compiled patterns */
 typedef struct ws_ctx ws_ctx;
 
+/** Options of a context. The struct can grow in later versions without
+ * breaking programs built against this one: `size` tells the library how
+ * much of it the caller knows. Always start from ws_options_init() (or
+ * ws_options_default()), then set the fields you need. */
 typedef struct {
-  /** Directory holding people.tsv, places.tsv, offices.tsv, ... . NULL: the
-   * WHOSAID_GAZETTEERS environment variable, else the installed data dir. */
+  /** sizeof(ws_options) as the caller compiled it (set by ws_options_init). */
+  size_t size;
+  /** Directory holding people.tsv, places.tsv, offices.tsv, ... and the
+   * language profiles (en/, de/, ...). NULL: the installed data dir
+   * (ws_default_gazetteer_dir()). The library reads no environment
+   * variable; the CLI maps WHOSAID_GAZETTEERS onto this field. */
   const char *gazetteer_dir;
   /** Extra user gazetteer files in the documented format (see
    * gazetteers/README.md); the entity type comes from the file's header. */
@@ -76,10 +88,28 @@ typedef struct {
   size_t n_extra_gazetteers;
   /** Documents larger than this are refused with WS_ERR_TOO_LARGE. */
   size_t max_doc_bytes;
+  /** Prebuilt tables of the gazetteers (gazetteers.snap), used when they
+   * were built from the same files by the same library code. NULL: the
+   * installed snapshot; "": none (the TSV files are parsed). */
+  const char *snapshot;
+  /** Language of the documents: a code of a profile under gazetteer_dir
+   * ("en", "de"), or "auto" (or NULL) to detect it per document, falling
+   * back to English on short or unknown text. ws_doc_set_lang() overrides
+   * it per document. */
+  const char *lang;
 } ws_options;
 
-/** Defaults: installed gazetteers, no extras, max_doc_bytes 64 MiB. */
-WS_EXPORT ws_options ws_options_default(void);
+/** Defaults: installed gazetteers and snapshot, no extras, max_doc_bytes
+ * 64 MiB, lang "auto". `size` is the size of *o the caller passes. */
+WS_EXPORT void ws_options_init_size(ws_options *o, size_t size);
+#define ws_options_init(o) ws_options_init_size((o), sizeof *(o))
+
+/** The defaults as a value (ws_options_init() on a local copy). */
+static inline ws_options ws_options_default(void) {
+  ws_options o;
+  ws_options_init(&o);
+  return o;
+}
 
 /** Load gazetteers and compile patterns into a new context.
  * @return WS_OK, WS_ERR_ARG, WS_ERR_IO, WS_ERR_GAZETTEER, WS_ERR_PATTERN;
@@ -115,11 +145,18 @@ WS_EXPORT ws_status ws_process(ws_doc *doc, const char *id, const char *text,
 WS_EXPORT ws_status ws_feed(ws_doc *doc, const char *chunk, size_t len);
 WS_EXPORT ws_status ws_finish(ws_doc *doc, const char *id, ws_error *err);
 
-/** Field names for JSONL records; NULL means "text" / "id". */
+/** Field names for JSONL records. Like ws_options it can grow: start from
+ * WS_RECORD_FIELDS_INIT. NULL names mean "text" / "id" / no language field. */
 typedef struct {
+  size_t size; /* sizeof(ws_record_fields) as the caller compiled it */
   const char *text_field;
   const char *id_field;
+  /** A string field holding the record's language code ("de"); a record
+   * without it, or with "auto" or an unknown code, uses the context's
+   * language setting. */
+  const char *lang_field;
 } ws_record_fields;
+#define WS_RECORD_FIELDS_INIT {sizeof(ws_record_fields), NULL, NULL, NULL}
 
 /** Parse one JSONL record (one line, without its newline) and analyse its
  * text field. On failure the document holds an error record, so that

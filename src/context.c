@@ -1,5 +1,6 @@
 /* context.c - ws_ctx: options, gazetteer loading and pattern compilation.
  * A context is immutable once built and can be shared across threads. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +9,26 @@
 #include "internal.h"
 #include "ws_version.h"
 
-ws_options ws_options_default(void) {
+void ws_options_init_size(ws_options *o, size_t size) {
+  ws_options d;
+  memset(&d, 0, sizeof d);
+  d.size = size < sizeof d ? size : sizeof d;
+  d.max_doc_bytes = 64u << 20;
+  if (o && size)
+    memcpy(o, &d, d.size);
+  if (o && size > sizeof d) /* a newer caller: its fields are unknown here */
+    memset((char *)o + sizeof d, 0, size - sizeof d);
+}
+
+/* The caller's options as this library's struct: fields beyond the
+ * caller's size keep their defaults. */
+static ws_options options_of(const ws_options *opts) {
   ws_options o;
-  memset(&o, 0, sizeof o);
-  o.max_doc_bytes = 64u << 20;
+  ws_options_init(&o);
+  if (opts && opts->size >= offsetof(ws_options, gazetteer_dir)) {
+    size_t n = opts->size < sizeof o ? opts->size : sizeof o;
+    memcpy(&o, opts, n);
+  }
   return o;
 }
 
@@ -65,7 +82,7 @@ ws_status ws_ctx_new(const ws_options *opts, ws_ctx **out, ws_error *err) {
     return WS_ERR_ARG;
   }
   *out = NULL;
-  ws_options o = opts ? *opts : ws_options_default();
+  ws_options o = options_of(opts);
   const char *dir = o.gazetteer_dir;
   if (!dir || !*dir)
     dir = getenv("WHOSAID_GAZETTEERS");

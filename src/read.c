@@ -3,6 +3,7 @@
  * exactly one (error) record. Flat all-string records take the fast path
  * (record_scan.c); jansson reads everything else. */
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,8 +30,11 @@ ws_status ws_process_record(ws_doc *d, const char *line, size_t len,
   if (!d || (!line && len))
     return WS_ERR_ARG;
   doc_reset(d);
-  const char *text_field = f && f->text_field ? f->text_field : "text";
-  const char *id_field = f && f->id_field ? f->id_field : "id";
+  ws_record_fields rf = WS_RECORD_FIELDS_INIT;
+  if (f && f->size >= offsetof(ws_record_fields, id_field) + sizeof f->id_field)
+    memcpy(&rf, f, f->size < sizeof rf ? f->size : sizeof rf);
+  const char *text_field = rf.text_field ? rf.text_field : "text";
+  const char *id_field = rf.id_field ? rf.id_field : "id";
   if (blank(line, len))
     return doc_fail(d, WS_ERR_EMPTY, "empty_line", line_no, "empty line", err);
   int found =

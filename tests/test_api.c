@@ -124,7 +124,9 @@ START_TEST(records) {
     json_decref(j);
     ws_free(s);
   }
-  ws_record_fields f = {"body", "key"};
+  ws_record_fields f = WS_RECORD_FIELDS_INIT;
+  f.text_field = "body";
+  f.id_field = "key";
   const char *line = "{\"key\": \"k1\", \"body\": \"Hello.\"}";
   ck_assert_int_eq(ws_process_record(d, line, strlen(line), &f, 1, NULL),
                    WS_OK);

@@ -309,6 +309,7 @@ int main(int argc, char **argv) {
   config cfg;
   memset(&cfg, 0, sizeof cfg);
   cfg.opts = ws_options_default();
+  cfg.fields = (ws_record_fields)WS_RECORD_FIELDS_INIT;
   int done = 0, rc = parse(argc, argv, &cfg, &done);
   if (rc != EXIT_OK || done) {
     free(cfg.extra);
